@@ -1,0 +1,24 @@
+package dev.atelier.common.graphql;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+
+/** Rewrites every error of every result (syntax, validation, limits, resolver failures) through {@link CodedErrors}. */
+final class CodedErrorsInstrumentation extends SimplePerformantInstrumentation {
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> coded = result.getErrors().stream().map(CodedErrors::toCoded).toList();
+        return CompletableFuture.completedFuture(result.transform(b -> b.errors(coded)));
+    }
+}

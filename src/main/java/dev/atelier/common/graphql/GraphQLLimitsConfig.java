@@ -1,0 +1,25 @@
+package dev.atelier.common.graphql;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits that keep one request from monopolising the service. */
+@ConfigMapping(prefix = "atelier.graphql")
+public interface GraphQLLimitsConfig {
+
+    /** Deepest field nesting a query may select (introspection fields excluded). */
+    @WithDefault("12")
+    int maxDepth();
+
+    /** Most fields one query may select once fragments are expanded (introspection fields excluded). */
+    @WithDefault("500")
+    int maxComplexity();
+
+    /** Longest query text accepted, in characters. */
+    @WithDefault("20000")
+    int maxQueryLength();
+
+    /** How many distinct valid documents are kept parsed and validated. */
+    @WithDefault("1000")
+    int documentCacheSize();
+}

@@ -1,0 +1,35 @@
+package dev.atelier.user;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How callers are identified. */
+@ConfigMapping(prefix = "atelier.auth")
+public interface AuthConfig {
+
+    /**
+     * {@code local}: every request acts as one built-in user (a laptop, a demo, a single-person install).
+     * {@code oidc}: a bearer token from the configured issuer is required.
+     */
+    @WithDefault("local")
+    Mode mode();
+
+    /** The built-in user of local mode. */
+    LocalUser localUser();
+
+    enum Mode {
+        LOCAL, OIDC
+    }
+
+    interface LocalUser {
+        /** Subject stored for the local user. */
+        @WithDefault("local")
+        String subject();
+
+        @WithDefault("Local user")
+        String displayName();
+
+        @WithDefault("local@atelier.invalid")
+        String email();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.atelier.user;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.atelier.common.error.AtelierException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Who is calling. In OIDC mode the token's subject (created or updated on first sight); in local mode the
+ * built-in local user. Anonymous callers in OIDC mode get {@code UNAUTHENTICATED}.
+ */
+@ApplicationScoped
+public class CurrentUser {
+
+    private static final Logger LOG = Logger.getLogger(CurrentUser.class);
+
+    private final AuthConfig config;
+    private final UserDirectory directory;
+    private final CurrentIdentityAssociation identity;
+    /** subject → user id: the id never changes, so one upsert per subject per JVM is enough. */
+    private final Cache<String, UUID> ids = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    @Inject
+    CurrentUser(AuthConfig config, UserDirectory directory, CurrentIdentityAssociation identity) {
+        this.config = config;
+        this.directory = directory;
+        this.identity = identity;
+    }
+
+    void announce(@jakarta.enterprise.event.Observes StartupEvent event) {
+        if (config.mode() == AuthConfig.Mode.LOCAL) {
+            LOG.warnf("Authentication: LOCAL mode - every request acts as the built-in user '%s'. "
+                    + "Set ATELIER_AUTH_MODE=oidc and an OIDC issuer for a shared installation.",
+                    config.localUser().subject());
+        } else {
+            LOG.info("Authentication: OIDC bearer tokens required");
+        }
+    }
+
+    /** The caller's user id, creating the user row on first sight. */
+    public Uni<UUID> id() {
+        return identity.getDeferredIdentity().flatMap(this::idOf);
+    }
+
+    /** The caller's full user row. */
+    @WithTransaction
+    public Uni<UserEntity> user() {
+        return id().flatMap(directory::byId);
+    }
+
+    private Uni<UUID> idOf(SecurityIdentity securityIdentity) {
+        Profile profile = profileOf(securityIdentity);
+        UUID known = ids.getIfPresent(profile.subject());
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return directory.upsert(profile).invoke(id -> ids.put(profile.subject(), id));
+    }
+
+    private Profile profileOf(SecurityIdentity securityIdentity) {
+        if (securityIdentity != null && !securityIdentity.isAnonymous()) {
+            if (securityIdentity.getPrincipal() instanceof JsonWebToken jwt) {
+                return new Profile(jwt.getSubject(), jwt.getClaim("email"),
+                        firstNonNull(jwt.getClaim("name"), jwt.getClaim("preferred_username")));
+            }
+            return new Profile(securityIdentity.getPrincipal().getName(), null, null);
+        }
+        if (config.mode() == AuthConfig.Mode.LOCAL) {
+            AuthConfig.LocalUser local = config.localUser();
+            return new Profile(local.subject(), local.email(), local.displayName());
+        }
+        throw AtelierException.unauthenticated();
+    }
+
+    private static String firstNonNull(Object a, Object b) {
+        Object v = a != null ? a : b;
+        return v == null ? null : v.toString();
+    }
+
+    /** What the identity tells about a user. */
+    public record Profile(String subject, String email, String displayName) {
+    }
+}

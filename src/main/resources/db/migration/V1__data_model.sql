@@ -1,6 +1,7 @@
 -- Atelier data model. PostgreSQL is the source of truth: users, prompts, jobs, images, collections, spend.
 -- Money is numeric(12,6) USD. Every owner-scoped list has an index matching its keyset cursor
--- (user_id, created_at desc, id desc).
+-- (user_id, created_at desc, id desc). List-valued jsonb columns hold {"items": [...]} objects (Hibernate Reactive
+-- binds JSON columns as objects).
 
 create table users (
     id              uuid primary key,
@@ -26,7 +27,7 @@ create table prompts (
     style           jsonb       not null default '{}'::jsonb,
     enhanced        text        not null,
     negative_prompt text,
-    variants        jsonb       not null default '[]'::jsonb,
+    variants        jsonb       not null default '{"items": []}'::jsonb,
     engine          text        not null,
     created_at      timestamptz not null default now(),
     constraint prompts_category_known check (category in
@@ -45,7 +46,7 @@ create table generation_jobs (
     request         jsonb       not null,
     provider        text,
     model           text,
-    attempts        jsonb       not null default '[]'::jsonb,
+    attempts        jsonb       not null default '{"items": []}'::jsonb,
     estimated_cost  numeric(12, 6),
     actual_cost     numeric(12, 6),
     error_code      text,

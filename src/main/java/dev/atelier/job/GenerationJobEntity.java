@@ -2,7 +2,6 @@ package dev.atelier.job;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ public class GenerationJobEntity extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public List<JobAttempt> attempts = new ArrayList<>();
+    public JobAttempts attempts = JobAttempts.of(List.of());
 
     @Column(name = "estimated_cost", precision = 12, scale = 6)
     public BigDecimal estimatedCost;

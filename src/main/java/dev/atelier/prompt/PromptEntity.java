@@ -1,7 +1,6 @@
 package dev.atelier.prompt;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class PromptEntity extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public List<StoredVariant> variants = new ArrayList<>();
+    public StoredVariants variants = StoredVariants.of(List.of());
 
     /** TEMPLATE or LLM. */
     @Column(nullable = false)

@@ -1,0 +1,74 @@
+package dev.atelier.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
+
+/** Health, metrics, the GraphQL UI and schema, and the configuration the tests themselves run on. */
+@QuarkusTest
+class OperationsTest {
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String reactiveUrl;
+
+    @ConfigProperty(name = "quarkus.redis.hosts")
+    String redisHosts;
+
+    @Test
+    void readinessCoversPostgresAndRedis() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
+                        "Redis connection health check"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
+                .body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void graphqlUiAndSchemaAreServed() {
+        given().when().get("/q/graphql-ui/").then().statusCode(200).body(containsString("<html"));
+        given().when().get("/graphql/schema.graphql").then()
+                .statusCode(200)
+                .body(containsString("type User"))
+                .body(containsString("me: User!"));
+    }
+
+    /** The test profile sets DATABASE_URL and REDIS_URL in URL form; these are what the app derived from them. */
+    @Test
+    void urlFormDatabaseAndRedisSettingsAreHonoured() {
+        assertThat(reactiveUrl).isEqualTo(
+                "postgresql://localhost:5432/postgres?application_name=atelier-test&search_path=atelier_test");
+        assertThat(redisHosts).isEqualTo("redis://127.0.0.1:6379/0");
+    }
+
+    @Test
+    @RunOnVertxContext
+    void reactiveConnectionsWorkInTheTestSchema(UniAsserter asserter) {
+        asserter.assertThat(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s
+                .createNativeQuery("select current_schema() || '/' || current_setting('application_name')", String.class)
+                .getSingleResult())),
+                value -> assertThat(value).isEqualTo("atelier_test/atelier-test"));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.atelier.prompt.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.atelier.prompt.ProviderPrompt;
+import dev.atelier.prompt.engine.PromptPlan;
+import dev.atelier.provider.ProviderId;
+
+/**
+ * Comma-separated tags with the subject weighted, {@code (subject:1.2)}, plus a negative prompt: the phrasing
+ * Stable Diffusion models (Stability's API and the AUTOMATIC1111/Forge web UI) are trained on.
+ */
+public final class StableDiffusionDialect implements ProviderDialect {
+
+    static final String SUBJECT_WEIGHT = "1.2";
+
+    private final ProviderId provider;
+
+    public StableDiffusionDialect(ProviderId provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public ProviderId provider() {
+        return provider;
+    }
+
+    @Override
+    public ProviderPrompt render(PromptPlan plan, int maxChars) {
+        String weighted = "(" + escape(ProviderDialect.subject(plan)) + ":" + SUBJECT_WEIGHT + ")";
+        Phrases phrases = new Phrases(plan.subject());
+        List<String> tags = new ArrayList<>();
+        tags.add(weighted);
+        for (String phrase : new String[] { plan.medium(), plan.detail(), plan.composition(), plan.lighting(),
+                plan.camera(), plan.mood() == null ? null : plan.mood() + " mood", plan.palette(), plan.quality() }) {
+            if (phrase == null) {
+                continue;
+            }
+            for (String tag : phrase.split(",")) {
+                if (phrases.add(tag)) {
+                    tags.add(tag.trim());
+                }
+            }
+        }
+        String prompt = String.join(", ", tags);
+        while (prompt.length() > maxChars && tags.size() > 1) {
+            tags.remove(tags.size() - 1);
+            prompt = String.join(", ", tags);
+        }
+        return new ProviderPrompt(provider, ProviderDialect.fit(prompt, maxChars), plan.negative());
+    }
+
+    /** Parentheses and brackets are emphasis syntax in SD prompts: literal ones are escaped. */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                .replace("[", "\\[").replace("]", "\\]");
+    }
+}

@@ -16,9 +16,9 @@ public interface PromptConfig {
 
     /**
      * Longest prompt each provider accepts, in characters. Defaults: OpenAI 4,000 (the dall-e-3 limit; GPT Image
-     * models take 32,000), Google 1,900 (Imagen's 480 tokens), Stability 10,000, SD web UI 3,000, LOCAL 4,000.
+     * models take 32,000), Google 1,900 (Imagen's 480 tokens), Stability 10,000, SD web UI 3,000, LOCAL 4,000
+     * (set in application.properties as {@code atelier.prompt.provider-max-chars.OPENAI=4000}, ...).
      */
-    @WithDefault("OPENAI=4000,GOOGLE=1900,STABILITY=10000,SDWEBUI=3000,LOCAL=4000")
     Map<String, Integer> providerMaxChars();
 
     /** Version of the template engine; part of every cache key, so a new version never serves old results. */

@@ -1,0 +1,137 @@
+package dev.atelier.prompt.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.jboss.logging.Logger;
+
+import dev.atelier.prompt.Category;
+import dev.atelier.prompt.ProviderPrompt;
+import dev.atelier.prompt.PromptConfig;
+import dev.atelier.prompt.StylePreferences;
+import dev.atelier.prompt.engine.CategoryGuess;
+import dev.atelier.prompt.engine.Enhancement;
+import dev.atelier.prompt.engine.TemplateEnhancer;
+import dev.atelier.provider.ProviderId;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+
+/**
+ * Enhancement by an OpenAI-compatible chat model, kept on a short leash: a strict time limit (default 3 s,
+ * {@code atelier.prompt.llm.timeout-ms}), a named circuit breaker ({@code llm-enhancer}) so an outage costs
+ * nothing after a few failures, and a fallback to the template engine for every failure - slow, broken, invalid
+ * JSON, or an answer that fails {@link LlmOutputCheck}.
+ */
+@ApplicationScoped
+public class LlmPromptEnhancer {
+
+    private static final Logger LOG = Logger.getLogger(LlmPromptEnhancer.class);
+
+    private final PromptWriter writer;
+    private final TemplateEnhancer templates;
+    private final PromptConfig config;
+    private final String apiKey;
+
+    LlmPromptEnhancer(PromptWriter writer, TemplateEnhancer templates, PromptConfig config,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.api-key", defaultValue = "") String apiKey) {
+        this.writer = writer;
+        this.templates = templates;
+        this.config = config;
+        this.apiKey = apiKey;
+    }
+
+    /** Whether the LLM path is available at all (configured, or forced on). */
+    public boolean enabled() {
+        String mode = config.llm().enabled().trim().toLowerCase(java.util.Locale.ROOT);
+        if (mode.equals("true")) {
+            return true;
+        }
+        if (mode.equals("false")) {
+            return false;
+        }
+        return !apiKey.isBlank() && !apiKey.equals("not-configured");
+    }
+
+    /** The model name, for cache keys. */
+    public String model() {
+        return config.llm().model();
+    }
+
+    @Asynchronous
+    @Timeout(3000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30_000, successThreshold = 1)
+    @CircuitBreakerName("llm-enhancer")
+    @Fallback(fallbackMethod = "templateInstead")
+    public CompletionStage<Enhancement> enhance(String subject, Category category, StylePreferences style, long seed) {
+        CategoryGuess guess = category != null ? new CategoryGuess(category, 1.0) : templates.detect(subject);
+        LlmDraft draft = writer.write(subject, guess.category().name(), describe(style));
+        String problem = LlmOutputCheck.problem(draft, subject, templates.maxChars(ProviderId.OPENAI));
+        if (problem != null) {
+            throw new UnusableLlmAnswer(problem);
+        }
+        Enhancement template = templates.enhance(subject, guess.category(), style, seed);
+        return CompletableFuture.completedFuture(fromDraft(draft, subject, guess, template));
+    }
+
+    CompletionStage<Enhancement> templateInstead(String subject, Category category, StylePreferences style, long seed,
+            Throwable failure) {
+        LOG.infof("LLM enhancement not used (%s); template engine answered", reason(failure));
+        return CompletableFuture.completedFuture(templates.enhance(subject, category, style, seed));
+    }
+
+    private Enhancement fromDraft(LlmDraft draft, String subject, CategoryGuess guess, Enhancement template) {
+        String prose = draft.prompt().strip();
+        String negative = draft.negativePrompt() == null || draft.negativePrompt().isBlank()
+                ? template.negativePrompt() : draft.negativePrompt().strip();
+        String sdSubject = draft.englishSubject() == null || draft.englishSubject().isBlank()
+                ? subject : draft.englishSubject().strip();
+        List<String> tags = new ArrayList<>();
+        tags.add("(" + sdSubject.replace("(", "\\(").replace(")", "\\)") + ":1.2)");
+        if (draft.tags() != null) {
+            draft.tags().stream().filter(t -> t != null && !t.isBlank()).map(t -> t.replace(",", " ").strip())
+                    .limit(16).forEach(tags::add);
+        }
+        String sd = String.join(", ", tags);
+        List<ProviderPrompt> variants = List.of(
+                new ProviderPrompt(ProviderId.OPENAI, prose, null),
+                new ProviderPrompt(ProviderId.GOOGLE, fit(prose, ProviderId.GOOGLE), null),
+                new ProviderPrompt(ProviderId.STABILITY, fit(sd, ProviderId.STABILITY), negative),
+                new ProviderPrompt(ProviderId.SDWEBUI, fit(sd, ProviderId.SDWEBUI), negative),
+                new ProviderPrompt(ProviderId.LOCAL, fit(prose, ProviderId.LOCAL), null));
+        return new Enhancement(guess.category(), guess.confidence(), variants, negative, Enhancement.LLM);
+    }
+
+    private String fit(String text, ProviderId provider) {
+        int max = templates.maxChars(provider);
+        return text.length() <= max ? text : text.substring(0, Math.max(0, text.lastIndexOf(' ', max)));
+    }
+
+    private static String describe(StylePreferences style) {
+        if (style == null || style.asMap().isEmpty()) {
+            return "none";
+        }
+        return style.asMap().toString();
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof UnusableLlmAnswer unusable) {
+            return unusable.getMessage();
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    /** An LLM answer that arrived but may not be used. Counts as a failure for the circuit breaker. */
+    static final class UnusableLlmAnswer extends RuntimeException {
+        UnusableLlmAnswer(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -22,6 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Enhances ideas and keeps the caller's prompt history. Lookup order: cache (L1, then L2), then the LLM when it
@@ -101,8 +103,14 @@ public class PromptService {
 
     private Uni<Enhancement> compute(String idea, Category category, StylePreferences style, boolean wantLlm) {
         if (wantLlm) {
-            return Uni.createFrom().completionStage(() -> llm.enhance(idea, category, style, 0L))
-                    .invoke(e -> count(e.engine()));
+            // the LLM call and its fallback complete on fault-tolerance threads; continue on the caller's
+            // Vert.x context, where the reactive session that stores the prompt lives
+            Context context = Vertx.currentContext();
+            Uni<Enhancement> made = Uni.createFrom().completionStage(() -> llm.enhance(idea, category, style, 0L));
+            if (context != null) {
+                made = made.emitOn(task -> context.runOnContext(ignored -> task.run()));
+            }
+            return made.invoke(e -> count(e.engine()));
         }
         Enhancement made = templates.enhance(idea, category, style, 0L);
         count(made.engine());

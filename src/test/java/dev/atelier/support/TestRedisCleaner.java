@@ -16,7 +16,20 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class TestRedisCleaner {
 
-    void clean(@Observes @Priority(1) StartupEvent event, RedisDataSource redis, RedisKeys keys) {
+    private final RedisDataSource redis;
+    private final RedisKeys keys;
+
+    TestRedisCleaner(RedisDataSource redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    void atStartup(@Observes @Priority(1) StartupEvent event) {
+        clean();
+    }
+
+    /** Deletes every key under the test prefix. */
+    public void clean() {
         if (!keys.prefix().startsWith("atelier_test")) {
             throw new IllegalStateException("Refusing to clean a non-test Redis prefix: " + keys.prefix());
         }

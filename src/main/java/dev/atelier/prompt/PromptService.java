@@ -20,7 +20,6 @@ import dev.atelier.prompt.llm.LlmPromptEnhancer;
 import dev.atelier.provider.DefaultProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -38,17 +37,20 @@ public class PromptService {
     private final LlmPromptEnhancer llm;
     private final EnhancementCache cache;
     private final PromptRepository prompts;
+    private final PromptHistory history;
     private final DefaultProvider defaultProvider;
     private final PromptConfig config;
     private final MeterRegistry metrics;
 
     PromptService(PromptInputs inputs, TemplateEnhancer templates, LlmPromptEnhancer llm, EnhancementCache cache,
-            PromptRepository prompts, DefaultProvider defaultProvider, PromptConfig config, MeterRegistry metrics) {
+            PromptRepository prompts, PromptHistory history, DefaultProvider defaultProvider, PromptConfig config,
+            MeterRegistry metrics) {
         this.inputs = inputs;
         this.templates = templates;
         this.llm = llm;
         this.cache = cache;
         this.prompts = prompts;
+        this.history = history;
         this.defaultProvider = defaultProvider;
         this.config = config;
         this.metrics = metrics;
@@ -121,8 +123,7 @@ public class PromptService {
         metrics.counter("atelier.prompt.enhancements", "engine", engine).increment();
     }
 
-    @WithTransaction
-    Uni<PromptEntity> store(UUID userId, String idea, StylePreferences style, Enhancement enhancement) {
+    private Uni<PromptEntity> store(UUID userId, String idea, StylePreferences style, Enhancement enhancement) {
         PromptEntity entity = new PromptEntity();
         entity.id = UUID.randomUUID();
         entity.userId = userId;
@@ -137,7 +138,7 @@ public class PromptService {
                 .toList());
         entity.engine = enhancement.engine();
         entity.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return prompts.persist(entity);
+        return history.append(entity);
     }
 
     private EnhancedPrompt toApi(PromptEntity saved, Outcome outcome, long started) {

@@ -13,7 +13,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.atelier.common.error.AtelierException;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -58,7 +57,6 @@ public class CurrentUser {
     }
 
     /** The caller's full user row. */
-    @WithTransaction
     public Uni<UserEntity> user() {
         return id().flatMap(directory::byId);
     }

@@ -1,0 +1,30 @@
+package dev.atelier.provider;
+
+/**
+ * One generation request in provider-neutral terms.
+ *
+ * @param prompt         the prompt, already phrased for this provider
+ * @param negativePrompt what to avoid (providers without support ignore it), or null
+ * @param width          requested width in pixels
+ * @param height         requested height in pixels
+ * @param count          number of images
+ * @param quality        unified quality level
+ * @param seed           fixed seed, or null for random
+ * @param style          vendor style hint (OpenAI "vivid"/"natural", Stability style preset), or null
+ */
+public record ImageRequest(String prompt, String negativePrompt, int width, int height, int count, Quality quality,
+        Long seed, String style) {
+
+    public static ImageRequest of(String prompt, int width, int height) {
+        return new ImageRequest(prompt, null, width, height, 1, Quality.STANDARD, null, null);
+    }
+
+    /** The size as "WxH". */
+    public String size() {
+        return width + "x" + height;
+    }
+
+    public ImageRequest withCount(int n) {
+        return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.atelier.provider;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Turns whatever a provider call threw into a {@link ProviderException}: classified vendor errors pass through;
+ * transport failures (connection refused or reset, unreadable body), time-outs and an open circuit become
+ * RETRYABLE, since another provider may well succeed.
+ */
+public final class VendorFailures {
+
+    private VendorFailures() {
+    }
+
+    public static ProviderException classify(ProviderId provider, Throwable failure) {
+        Throwable t = failure;
+        while (t != null && !(t instanceof ProviderException) && !(t instanceof TimeoutException)
+                && !(t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException)
+                && !(t instanceof CircuitBreakerOpenException) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof ProviderException known) {
+            return known;
+        }
+        if (t instanceof TimeoutException || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+            return transientFailure(provider, provider + " did not answer in time");
+        }
+        if (t instanceof CircuitBreakerOpenException) {
+            return transientFailure(provider, provider + " is paused after repeated failures (circuit open)");
+        }
+        return transientFailure(provider, provider + " could not be reached");
+    }
+
+    /** A RETRYABLE failure with no HTTP status (transport level). */
+    public static ProviderException transientFailure(ProviderId provider, String message) {
+        return ProviderException.of(provider, ProviderErrorKind.RETRYABLE, message, null, 0, Duration.ZERO);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.atelier.provider.google;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atelier.provider.AspectRatios;
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProviderErrorKind;
+import dev.atelier.provider.ProviderException;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quality;
+import dev.atelier.provider.VendorFailures;
+
+/** Request bodies and response parsing for Imagen {@code :predict} and Gemini {@code :generateContent}. */
+final class VertexPayloads {
+
+    static final List<String> ASPECT_RATIOS = List.of("1:1", "3:4", "4:3", "9:16", "16:9");
+    private static final Set<String> BLOCKED_FINISH = Set.of("SAFETY", "IMAGE_SAFETY", "PROHIBITED_CONTENT",
+            "BLOCKLIST", "SPII", "RECITATION", "IMAGE_PROHIBITED_CONTENT");
+
+    private VertexPayloads() {
+    }
+
+    static boolean isGemini(String model) {
+        return model.startsWith("gemini");
+    }
+
+    /** The supported aspect ratio nearest to width:height. */
+    static String aspectRatio(int width, int height) {
+        return AspectRatios.nearest(ASPECT_RATIOS, width, height);
+    }
+
+    static Map<String, Object> imagen(ImageRequest request) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("sampleCount", request.count());
+        parameters.put("aspectRatio", aspectRatio(request.width(), request.height()));
+        if (request.negativePrompt() != null && !request.negativePrompt().isBlank()) {
+            parameters.put("negativePrompt", request.negativePrompt());
+        }
+        // Atelier already enhanced the prompt
+        parameters.put("enhancePrompt", false);
+        parameters.put("personGeneration", "allow_adult");
+        parameters.put("safetySetting", "block_medium_and_above");
+        // the seed only applies without a watermark
+        parameters.put("addWatermark", false);
+        if (request.seed() != null) {
+            parameters.put("seed", request.seed());
+        }
+        parameters.put("sampleImageSize", request.quality() == Quality.HD ? "2K" : "1K");
+        parameters.put("includeRaiReason", true);
+        parameters.put("outputOptions", Map.of("mimeType", "image/png"));
+        return Map.of("instances", List.of(Map.of("prompt", request.prompt())), "parameters", parameters);
+    }
+
+    static Map<String, Object> gemini(ImageRequest request) {
+        return Map.of(
+                "contents", List.of(Map.of("role", "user", "parts", List.of(Map.of("text", request.prompt())))),
+                "generationConfig", Map.of(
+                        "responseModalities", List.of("IMAGE"),
+                        "imageConfig", Map.of("aspectRatio", aspectRatio(request.width(), request.height()))));
+    }
+
+    /** Raw image bytes of an Imagen response; filtered-out samples are skipped, none at all is CONTENT_POLICY. */
+    static List<byte[]> imagenImages(JsonNode body) {
+        List<byte[]> images = new ArrayList<>();
+        String reason = null;
+        for (JsonNode prediction : body.path("predictions")) {
+            if (prediction.hasNonNull("bytesBase64Encoded")) {
+                images.add(decode(prediction.path("bytesBase64Encoded").asText()));
+            } else if (prediction.hasNonNull("raiFilteredReason")) {
+                reason = prediction.path("raiFilteredReason").asText();
+            }
+        }
+        if (images.isEmpty()) {
+            throw refused(reason == null ? "Imagen returned no image" : "Imagen filtered the result: " + reason);
+        }
+        return images;
+    }
+
+    /** Raw image bytes of a Gemini response; a blocked prompt or safety finish with no image is CONTENT_POLICY. */
+    static List<byte[]> geminiImages(JsonNode body) {
+        List<byte[]> images = new ArrayList<>();
+        String finish = null;
+        for (JsonNode candidate : body.path("candidates")) {
+            finish = candidate.path("finishReason").asText(finish);
+            for (JsonNode part : candidate.path("content").path("parts")) {
+                JsonNode inline = part.has("inlineData") ? part.path("inlineData") : part.path("inline_data");
+                if (inline.hasNonNull("data")) {
+                    images.add(decode(inline.path("data").asText()));
+                }
+            }
+        }
+        if (!images.isEmpty()) {
+            return images;
+        }
+        String blockReason = body.path("promptFeedback").path("blockReason").asText(null);
+        if (blockReason != null) {
+            throw refused("Gemini blocked the prompt: " + blockReason);
+        }
+        if (finish != null && BLOCKED_FINISH.contains(finish)) {
+            throw refused("Gemini withheld the image: " + finish);
+        }
+        throw VendorFailures.transientFailure(ProviderId.GOOGLE, "Gemini returned no image (finish reason " + finish + ")");
+    }
+
+    private static ProviderException refused(String message) {
+        return ProviderException.of(ProviderId.GOOGLE, ProviderErrorKind.CONTENT_POLICY, "Google: " + message, null,
+                200, java.time.Duration.ZERO);
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw VendorFailures.transientFailure(ProviderId.GOOGLE, "Google returned invalid base64 image data");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.atelier.provider.local;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The offline preview renderer. */
+@ConfigMapping(prefix = "atelier.providers.local")
+public interface LocalConfig {
+
+    /** Whether the LOCAL provider is available at all (it always is unless switched off). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Largest width × height drawn. */
+    @WithDefault("4194304")
+    long maxPixels();
+}

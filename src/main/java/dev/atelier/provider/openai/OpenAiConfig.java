@@ -1,0 +1,53 @@
+package dev.atelier.provider.openai;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** OpenAI Images ({@code /v1/images/generations}) or any server that speaks the same API. */
+@ConfigMapping(prefix = "atelier.providers.openai")
+public interface OpenAiConfig {
+
+    /** {@code OPENAI_API_KEY}; without it the provider is not configured. */
+    Optional<String> apiKey();
+
+    /** {@code OPENAI_BASE_URL}, e.g. https://api.openai.com/v1 or a LocalAI / proxy URL (set in application.properties). */
+    String baseUrl();
+
+    /**
+     * Image model. {@code dall-e-3} (and OpenAI-compatible servers that mimic it) uses the dall-e-3 request shape;
+     * any other name ({@code gpt-image-1.5}, {@code gpt-image-2}, ...) the GPT Image shape.
+     */
+    @WithDefault("gpt-image-1.5")
+    String model();
+
+    /** dall-e-3 only: {@code vivid} or {@code natural}. */
+    @WithDefault("vivid")
+    String style();
+
+    /** dall-e-3 only: {@code b64_json} (default) or {@code url} (then downloaded at once: URLs expire in 60 min). */
+    @WithDefault("b64_json")
+    String responseFormat();
+
+    /** A 429 asking to wait at most this long is waited out here; a longer one goes to the router. */
+    @WithDefault("PT10S")
+    Duration maxRetryWait();
+
+    /**
+     * Price per image in USD, keyed {@code <model>.<quality>.<size>} with quality {@code standard}/{@code hd} for
+     * dall-e-3 and {@code low}/{@code medium}/{@code high} for GPT Image models. Defaults are OpenAI's list prices.
+     */
+    Map<String, BigDecimal> prices();
+
+    /** GPT Image models bill by tokens: USD per million input (text) tokens, used when the response has usage. */
+    @WithDefault("5.00")
+    BigDecimal inputTokenPricePerMillion();
+
+    /** USD per million output (image) tokens, used when the response has usage. */
+    @WithDefault("40.00")
+    BigDecimal outputTokenPricePerMillion();
+}

@@ -1,0 +1,43 @@
+package dev.atelier.provider.sdwebui;
+
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** The web UI's API ({@code --api}). */
+@RegisterRestClient(configKey = "sdwebui")
+@Path("/sdapi/v1")
+interface SdWebUiClient {
+
+    @POST
+    @Path("/txt2img")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> txt2img(Map<String, Object> body);
+
+    @GET
+    @Path("/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> progress(@QueryParam("skip_current_image") boolean skipCurrentImage);
+
+    @POST
+    @Path("/interrupt")
+    Uni<Response> interrupt();
+
+    /** Free: the server's options; the health probe. */
+    @GET
+    @Path("/options")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> options();
+}

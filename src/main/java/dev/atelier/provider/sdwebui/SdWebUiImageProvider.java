@@ -1,0 +1,249 @@
+package dev.atelier.provider.sdwebui;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.atelier.provider.GeneratedImage;
+import dev.atelier.provider.GenerationResult;
+import dev.atelier.provider.HttpErrors;
+import dev.atelier.provider.ImageBytes;
+import dev.atelier.provider.ImageProvider;
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProbeResult;
+import dev.atelier.provider.ProgressListener;
+import dev.atelier.provider.ProviderCapabilities;
+import dev.atelier.provider.ProviderErrorKind;
+import dev.atelier.provider.ProviderException;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quote;
+import dev.atelier.provider.RetryAfterBackoff;
+import dev.atelier.provider.VendorFailures;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+/**
+ * A self-hosted Stable Diffusion web UI. While txt2img runs, {@code /sdapi/v1/progress} is polled and reported as
+ * real step progress (never decreasing); cancelling the generation calls {@code /sdapi/v1/interrupt}.
+ * Breaker {@code sdwebui}.
+ */
+@ApplicationScoped
+public class SdWebUiImageProvider implements ImageProvider {
+
+    private static final Logger LOG = Logger.getLogger(SdWebUiImageProvider.class);
+
+    private final SdWebUiClient client;
+    private final SdWebUiConfig config;
+    private final ObjectMapper json;
+
+    SdWebUiImageProvider(@RestClient SdWebUiClient client, SdWebUiConfig config, ObjectMapper json) {
+        this.client = client;
+        this.config = config;
+        this.json = json;
+    }
+
+    @Override
+    public ProviderId id() {
+        return ProviderId.SDWEBUI;
+    }
+
+    @Override
+    public String model() {
+        return config.model();
+    }
+
+    @Override
+    public boolean configured() {
+        return config.baseUrl().filter(u -> !u.isBlank()).isPresent();
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return new ProviderCapabilities(Set.of(), config.maxPixels(), 8, true, true, Set.of());
+    }
+
+    @Override
+    public Quote quote(ImageRequest request) {
+        return new Quote(id(), model(), config.pricePerImage().multiply(BigDecimal.valueOf(request.count())));
+    }
+
+    @Override
+    @Timeout(300_000)
+    @Retry(maxRetries = 1, delay = 1_000, jitter = 0, retryOn = ProviderException.Transient.class,
+            abortOn = ProviderException.Refusal.class)
+    @CustomBackoff(RetryAfterBackoff.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30_000, successThreshold = 1,
+            skipOn = ProviderException.Refusal.class)
+    @CircuitBreakerName("sdwebui")
+    public Uni<GenerationResult> generate(ImageRequest request, ProgressListener progress) {
+        if (!configured()) {
+            return Uni.createFrom().failure(ProviderException.of(id(), ProviderErrorKind.AUTH,
+                    "The SD web UI is not configured (SDWEBUI_BASE_URL)", null, 0, java.time.Duration.ZERO));
+        }
+        MonotonicProgress monotonic = new MonotonicProgress(progress);
+        monotonic.report(0.02, "queued at the SD web UI");
+        AtomicBoolean finished = new AtomicBoolean();
+        Cancellable poller = Multi.createFrom().ticks().every(config.progressInterval())
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> client.progress(true)
+                        .map(this::fraction)
+                        .onFailure().recoverWithNull())
+                .subscribe().with(fraction -> {
+                    if (fraction != null && !finished.get()) {
+                        monotonic.report(0.05 + 0.9 * fraction, "rendering");
+                    }
+                }, failure -> LOG.debug("progress polling stopped", failure));
+        return client.txt2img(body(request))
+                .onFailure().transform(e -> VendorFailures.classify(id(), e))
+                .map(response -> read(response, request))
+                .onTermination().invoke(() -> {
+                    finished.set(true);
+                    poller.cancel();
+                })
+                .onCancellation().call(this::interrupt);
+    }
+
+    /** Asks the server to stop the image it is rendering (used when a job is cancelled). */
+    public Uni<Void> interrupt() {
+        return client.interrupt().replaceWithVoid().onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Map<String, Object> body(ImageRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("prompt", request.prompt());
+        body.put("negative_prompt", request.negativePrompt() == null ? "" : request.negativePrompt());
+        body.put("width", request.width());
+        body.put("height", request.height());
+        body.put("steps", config.steps());
+        body.put("cfg_scale", config.cfgScale());
+        body.put("seed", request.seed() == null ? -1 : request.seed());
+        body.put("sampler_name", config.sampler());
+        body.put("batch_size", Math.max(1, request.count()));
+        return body;
+    }
+
+    private Double fraction(Response response) {
+        if (response.getStatus() != 200) {
+            return null;
+        }
+        JsonNode node = parse(response.readEntity(String.class));
+        if (node == null) {
+            return null;
+        }
+        JsonNode state = node.path("state");
+        if (state.path("sampling_steps").asInt(0) > 0) {
+            return Math.min(1.0, state.path("sampling_step").asDouble() / state.path("sampling_steps").asDouble());
+        }
+        return node.has("progress") ? Math.min(1.0, node.path("progress").asDouble()) : null;
+    }
+
+    private GenerationResult read(Response response, ImageRequest request) {
+        String text = response.hasEntity() ? response.readEntity(String.class) : "";
+        JsonNode body = parse(text);
+        int status = response.getStatus();
+        if (status != 200) {
+            String detail = body == null ? null : body.path("detail").isTextual() ? body.path("detail").asText()
+                    : body.path("error").asText(null);
+            ProviderErrorKind kind = status >= 500 || status == 408 ? ProviderErrorKind.RETRYABLE
+                    : status == 401 || status == 403 ? ProviderErrorKind.AUTH : ProviderErrorKind.BAD_REQUEST;
+            throw ProviderException.of(id(), kind, "SD web UI: " + HttpErrors.safe(detail), null, status,
+                    java.time.Duration.ZERO);
+        }
+        if (body == null || !body.path("images").isArray() || body.path("images").isEmpty()) {
+            throw VendorFailures.transientFailure(id(), "The SD web UI returned no images");
+        }
+        List<Long> seeds = seeds(body.path("info").asText(""));
+        List<GeneratedImage> images = new ArrayList<>();
+        int index = 0;
+        for (JsonNode encoded : body.path("images")) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(encoded.asText());
+            } catch (IllegalArgumentException e) {
+                throw VendorFailures.transientFailure(id(), "The SD web UI returned invalid base64 image data");
+            }
+            ImageBytes.Checked checked = ImageBytes.check(id(), bytes);
+            Long seed = index < seeds.size() ? seeds.get(index) : request.seed();
+            images.add(new GeneratedImage(bytes, checked.mimeType(), checked.width(), checked.height(), seed, null));
+            index++;
+        }
+        return new GenerationResult(id(), model(), List.copyOf(images), quote(request.withCount(images.size())).usd());
+    }
+
+    /** {@code info} is a JSON document inside a string: {"seed": 1, "all_seeds": [1, 2], ...}. */
+    private List<Long> seeds(String info) {
+        JsonNode node = parse(info);
+        List<Long> seeds = new ArrayList<>();
+        if (node == null) {
+            return seeds;
+        }
+        if (node.path("all_seeds").isArray()) {
+            node.path("all_seeds").forEach(s -> seeds.add(s.asLong()));
+        } else if (node.has("seed")) {
+            seeds.add(node.path("seed").asLong());
+        }
+        return seeds;
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return text == null || text.isBlank() ? null : json.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    @Timeout(10_000)
+    public Uni<ProbeResult> probe() {
+        long started = System.nanoTime();
+        if (!configured()) {
+            return Uni.createFrom().item(ProbeResult.down("not configured", 0));
+        }
+        return client.options()
+                .map(response -> {
+                    long ms = (System.nanoTime() - started) / 1_000_000;
+                    return response.getStatus() == 200 ? ProbeResult.up("GET /sdapi/v1/options 200", ms)
+                            : ProbeResult.down("GET /sdapi/v1/options " + response.getStatus(), ms);
+                })
+                .onFailure().recoverWithItem(e -> ProbeResult.down("unreachable", (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** Passes progress on only when it moves forward. */
+    static final class MonotonicProgress {
+        private final ProgressListener target;
+        private double last = -1;
+
+        MonotonicProgress(ProgressListener target) {
+            this.target = target;
+        }
+
+        synchronized void report(double fraction, String stage) {
+            double clamped = Math.max(0, Math.min(1, fraction));
+            if (clamped > last) {
+                last = clamped;
+                target.progress(clamped, stage);
+            }
+        }
+    }
+}

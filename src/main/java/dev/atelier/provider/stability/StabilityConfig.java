@@ -1,0 +1,44 @@
+package dev.atelier.provider.stability;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Stability AI v2beta Stable Image API. */
+@ConfigMapping(prefix = "atelier.providers.stability")
+public interface StabilityConfig {
+
+    /** {@code STABILITY_API_KEY}; without it the provider is not configured. */
+    Optional<String> apiKey();
+
+    /** {@code STABILITY_BASE_URL} (set in application.properties). */
+    String baseUrl();
+
+    /**
+     * {@code ultra}, {@code core}, or an SD3 model ({@code sd3.5-large}, {@code sd3.5-large-turbo},
+     * {@code sd3.5-medium}) which goes to the {@code sd3} endpoint with its {@code model} field.
+     */
+    @WithDefault("core")
+    String model();
+
+    /** Optional Core style preset (e.g. photographic, digital-art). */
+    Optional<String> stylePreset();
+
+    /** 429s at Stability mean a 60 s lockout when no Retry-After is sent. */
+    @WithDefault("PT60S")
+    Duration lockout();
+
+    @WithDefault("PT10S")
+    Duration maxRetryWait();
+
+    /** Credits below this make the health probe report DEGRADED. */
+    @WithDefault("10")
+    double lowCredits();
+
+    /** Credits per image by model (1 credit = 0.01 USD). */
+    Map<String, BigDecimal> credits();
+}

@@ -1,0 +1,65 @@
+package dev.atelier.provider.stability;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atelier.provider.HttpErrors;
+import dev.atelier.provider.ProviderErrorKind;
+import dev.atelier.provider.ProviderException;
+import dev.atelier.provider.ProviderId;
+import jakarta.ws.rs.core.Response;
+
+/** Stability's {@code {"id", "name", "errors": [...]}} errors, classified by {@code name} first, then status. */
+final class StabilityErrors {
+
+    private StabilityErrors() {
+    }
+
+    static ProviderException classify(Response response, JsonNode body, StabilityConfig config) {
+        int status = response.getStatus();
+        String name = body == null ? "" : body.path("name").asText("");
+        String detail = body == null ? null
+                : body.path("errors").isArray() && !body.path("errors").isEmpty() ? body.path("errors").get(0).asText()
+                        : body.path("message").asText(null);
+        ProviderErrorKind kind = switch (name) {
+            case "content_moderation" -> ProviderErrorKind.CONTENT_POLICY;
+            case "payment_required" -> ProviderErrorKind.PAYMENT;
+            case "unauthorized" -> ProviderErrorKind.AUTH;
+            case "bad_request", "invalid_parameters", "payload_too_large" -> ProviderErrorKind.BAD_REQUEST;
+            case "rate_limit_exceeded" -> ProviderErrorKind.RATE_LIMITED;
+            default -> byStatus(status);
+        };
+        Duration retryAfter = null;
+        if (kind == ProviderErrorKind.RATE_LIMITED) {
+            retryAfter = HttpErrors.retryAfter(response::getHeaderString);
+            if (retryAfter == null) {
+                retryAfter = config.lockout();
+            }
+        }
+        return ProviderException.of(ProviderId.STABILITY, kind, "Stability: " + HttpErrors.safe(detail), retryAfter,
+                status, config.maxRetryWait());
+    }
+
+    private static ProviderErrorKind byStatus(int status) {
+        if (status == 401) {
+            return ProviderErrorKind.AUTH;
+        }
+        if (status == 402) {
+            return ProviderErrorKind.PAYMENT;
+        }
+        if (status == 403) {
+            return ProviderErrorKind.CONTENT_POLICY;
+        }
+        if (status == 429) {
+            return ProviderErrorKind.RATE_LIMITED;
+        }
+        if (status == 404) {
+            return ProviderErrorKind.MODEL_RETIRED;
+        }
+        if (status >= 500 || status == 408) {
+            return ProviderErrorKind.RETRYABLE;
+        }
+        return ProviderErrorKind.BAD_REQUEST;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.atelier.provider.stability;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.atelier.provider.GeneratedImage;
+import dev.atelier.provider.GenerationResult;
+import dev.atelier.provider.ImageBytes;
+import dev.atelier.provider.ImageProvider;
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProbeResult;
+import dev.atelier.provider.ProgressListener;
+import dev.atelier.provider.ProviderCapabilities;
+import dev.atelier.provider.ProviderErrorKind;
+import dev.atelier.provider.ProviderException;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quote;
+import dev.atelier.provider.RetryAfterBackoff;
+import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.AspectRatios;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Stability AI (ultra, core, sd3 with its model). One image per call; several images are several calls.
+ * {@code finish-reason: CONTENT_FILTERED} (a blurred 200) is a content-policy refusal and nothing is kept.
+ * Breaker {@code stability}.
+ */
+@ApplicationScoped
+public class StabilityImageProvider implements ImageProvider {
+
+    static final List<String> ASPECT_RATIOS = List.of("16:9", "1:1", "21:9", "2:3", "3:2", "4:5", "5:4", "9:16", "9:21");
+    private static final BigDecimal USD_PER_CREDIT = new BigDecimal("0.01");
+
+    private final StabilityClient client;
+    private final StabilityConfig config;
+    private final ObjectMapper json;
+
+    StabilityImageProvider(@RestClient StabilityClient client, StabilityConfig config, ObjectMapper json) {
+        this.client = client;
+        this.config = config;
+        this.json = json;
+    }
+
+    @Override
+    public ProviderId id() {
+        return ProviderId.STABILITY;
+    }
+
+    @Override
+    public String model() {
+        return config.model();
+    }
+
+    @Override
+    public boolean configured() {
+        return config.apiKey().filter(k -> !k.isBlank()).isPresent();
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return new ProviderCapabilities(Set.of(), 4_194_304L, 4, true, true, Set.of("3d-model", "analog-film", "anime",
+                "cinematic", "comic-book", "digital-art", "enhance", "fantasy-art", "isometric", "line-art", "low-poly",
+                "modeling-compound", "neon-punk", "origami", "photographic", "pixel-art", "tile-texture"));
+    }
+
+    @Override
+    public Quote quote(ImageRequest request) {
+        BigDecimal credits = config.credits().getOrDefault(model(), config.credits().getOrDefault("default", BigDecimal.ZERO));
+        return new Quote(id(), model(), credits.multiply(USD_PER_CREDIT).multiply(BigDecimal.valueOf(request.count())));
+    }
+
+    /** The endpoint path segment and the sd3 {@code model} field (null for ultra and core). */
+    String endpoint() {
+        return model().equals("ultra") || model().equals("core") ? model() : "sd3";
+    }
+
+    @Override
+    @Timeout(120_000)
+    @Retry(maxRetries = 2, delay = 500, jitter = 0, retryOn = ProviderException.Transient.class,
+            abortOn = ProviderException.Refusal.class)
+    @CustomBackoff(RetryAfterBackoff.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 1,
+            skipOn = ProviderException.Refusal.class)
+    @CircuitBreakerName("stability")
+    public Uni<GenerationResult> generate(ImageRequest request, ProgressListener progress) {
+        if (!configured()) {
+            return Uni.createFrom().failure(ProviderException.of(id(), ProviderErrorKind.AUTH,
+                    "Stability is not configured (STABILITY_API_KEY)", null, 0, config.maxRetryWait()));
+        }
+        progress.progress(0.05, "submitted to Stability");
+        List<Uni<GeneratedImage>> calls = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, request.count()); i++) {
+            Long seed = request.seed() == null ? null : request.seed() + i;
+            calls.add(one(request, seed));
+        }
+        return Uni.join().all(calls).andFailFast()
+                .map(images -> new GenerationResult(id(), model(), List.copyOf(images), quote(request.withCount(images.size())).usd()));
+    }
+
+    private Uni<GeneratedImage> one(ImageRequest request, Long seed) {
+        String sd3Model = endpoint().equals("sd3") ? model() : null;
+        String negative = request.negativePrompt() == null || request.negativePrompt().isBlank() ? null : request.negativePrompt();
+        String style = request.style() != null ? request.style() : config.stylePreset().orElse(null);
+        return client.generate(endpoint(), "Bearer " + config.apiKey().orElse(""), "image/*", request.prompt(), negative,
+                        AspectRatios.nearest(ASPECT_RATIOS, request.width(), request.height()),
+                        seed == null ? null : Long.toString(seed % 4_294_967_295L), "png", sd3Model,
+                        endpoint().equals("core") ? style : null)
+                .onFailure().transform(e -> VendorFailures.classify(id(), e))
+                .map(this::read);
+    }
+
+    private GeneratedImage read(Response response) {
+        if (response.getStatus() != 200) {
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            throw StabilityErrors.classify(response, parse(text), config);
+        }
+        String finish = response.getHeaderString("finish-reason");
+        if ("CONTENT_FILTERED".equalsIgnoreCase(finish)) {
+            throw ProviderException.of(id(), ProviderErrorKind.CONTENT_POLICY,
+                    "Stability filtered the result for content; nothing was kept", null, 200, config.maxRetryWait());
+        }
+        byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+        ImageBytes.Checked checked = ImageBytes.check(id(), bytes);
+        String seedHeader = response.getHeaderString("seed");
+        Long seed = null;
+        if (seedHeader != null) {
+            try {
+                seed = Long.parseLong(seedHeader.trim());
+            } catch (NumberFormatException ignored) {
+                // a missing or odd seed header is not worth failing an image for
+            }
+        }
+        return new GeneratedImage(bytes, checked.mimeType(), checked.width(), checked.height(), seed, null);
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return text == null || text.isBlank() ? null : json.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    @Timeout(10_000)
+    public Uni<ProbeResult> probe() {
+        long started = System.nanoTime();
+        if (!configured()) {
+            return Uni.createFrom().item(ProbeResult.down("not configured", 0));
+        }
+        return client.balance("Bearer " + config.apiKey().orElse(""))
+                .map(response -> {
+                    long ms = (System.nanoTime() - started) / 1_000_000;
+                    if (response.getStatus() == 401 || response.getStatus() == 403) {
+                        return ProbeResult.down("credentials refused (" + response.getStatus() + ")", ms);
+                    }
+                    if (response.getStatus() != 200) {
+                        return ProbeResult.down("balance answered " + response.getStatus(), ms);
+                    }
+                    JsonNode body = parse(response.readEntity(String.class));
+                    double credits = body == null ? 0 : body.path("credits").asDouble(0);
+                    String detail = String.format(java.util.Locale.ROOT, "%.1f credits left", credits);
+                    return credits < config.lowCredits() ? ProbeResult.degraded(detail, ms) : ProbeResult.up(detail, ms);
+                })
+                .onFailure().recoverWithItem(e -> ProbeResult.down("unreachable", (System.nanoTime() - started) / 1_000_000));
+    }
+}

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  */
 public final class VendorFailures {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VendorFailures.class);
+
     private VendorFailures() {
     }
 
@@ -31,6 +33,7 @@ public final class VendorFailures {
         if (t instanceof CircuitBreakerOpenException) {
             return transientFailure(provider, provider + " is paused after repeated failures (circuit open)");
         }
+        LOG.debugf(failure, "%s call failed below HTTP", provider);
         return transientFailure(provider, provider + " could not be reached");
     }
 

@@ -29,6 +29,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -96,11 +97,11 @@ public class GoogleImageProvider implements ImageProvider {
         String project = config.projectId().orElseThrow();
         progress.progress(0.05, "submitted to Google");
         return tokens.token()
-                .flatMap(token -> gemini
+                .flatMap(token -> VendorResponses.anyStatus(gemini
                         ? client.generateContent(project, config.location(), model(), "Bearer " + token,
                                 VertexPayloads.gemini(request))
                         : client.predict(project, config.location(), model(), "Bearer " + token,
-                                VertexPayloads.imagen(request)))
+                                VertexPayloads.imagen(request))))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
                 .map(response -> read(response, request, gemini));
     }
@@ -138,7 +139,8 @@ public class GoogleImageProvider implements ImageProvider {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
         return tokens.token()
-                .flatMap(token -> client.model(config.projectId().orElseThrow(), config.location(), model(), "Bearer " + token))
+                .flatMap(token -> VendorResponses.anyStatus(
+                        client.model(config.projectId().orElseThrow(), config.location(), model(), "Bearer " + token)))
                 .map(response -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     return switch (response.getStatus()) {

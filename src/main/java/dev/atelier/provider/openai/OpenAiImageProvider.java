@@ -33,6 +33,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -113,7 +114,7 @@ public class OpenAiImageProvider implements ImageProvider {
                     "OpenAI is not configured (OPENAI_API_KEY)", null, 0, config.maxRetryWait()));
         }
         progress.progress(0.05, "submitted to OpenAI");
-        return client.generate(bearer(), shape.body(model(), request, config))
+        return VendorResponses.anyStatus(client.generate(bearer(), shape.body(model(), request, config)))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
                 .flatMap(response -> read(response, request));
     }
@@ -186,7 +187,7 @@ public class OpenAiImageProvider implements ImageProvider {
         if (!configured()) {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
-        return client.models(bearer())
+        return VendorResponses.anyStatus(client.models(bearer()))
                 .map(response -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     int status = response.getStatus();

@@ -36,6 +36,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Multi;
@@ -105,7 +106,7 @@ public class SdWebUiImageProvider implements ImageProvider {
         AtomicBoolean finished = new AtomicBoolean();
         Cancellable poller = Multi.createFrom().ticks().every(config.progressInterval())
                 .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> client.progress(true)
+                .onItem().transformToUniAndConcatenate(tick -> VendorResponses.anyStatus(client.progress(true))
                         .map(this::fraction)
                         .onFailure().recoverWithNull())
                 .subscribe().with(fraction -> {
@@ -113,7 +114,7 @@ public class SdWebUiImageProvider implements ImageProvider {
                         monotonic.report(0.05 + 0.9 * fraction, "rendering");
                     }
                 }, failure -> LOG.debug("progress polling stopped", failure));
-        return client.txt2img(body(request))
+        return VendorResponses.anyStatus(client.txt2img(body(request)))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
                 .map(response -> read(response, request))
                 .onTermination().invoke(() -> {
@@ -220,7 +221,7 @@ public class SdWebUiImageProvider implements ImageProvider {
         if (!configured()) {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
-        return client.options()
+        return VendorResponses.anyStatus(client.options())
                 .map(response -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     return response.getStatus() == 200 ? ProbeResult.up("GET /sdapi/v1/options 200", ms)

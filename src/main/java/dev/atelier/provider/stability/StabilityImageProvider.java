@@ -30,6 +30,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorResponses;
 import dev.atelier.provider.AspectRatios;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -116,10 +117,10 @@ public class StabilityImageProvider implements ImageProvider {
         String sd3Model = endpoint().equals("sd3") ? model() : null;
         String negative = request.negativePrompt() == null || request.negativePrompt().isBlank() ? null : request.negativePrompt();
         String style = request.style() != null ? request.style() : config.stylePreset().orElse(null);
-        return client.generate(endpoint(), "Bearer " + config.apiKey().orElse(""), "image/*", request.prompt(), negative,
-                        AspectRatios.nearest(ASPECT_RATIOS, request.width(), request.height()),
+        return VendorResponses.anyStatus(client.generate(endpoint(), "Bearer " + config.apiKey().orElse(""), "image/*",
+                        request.prompt(), negative, AspectRatios.nearest(ASPECT_RATIOS, request.width(), request.height()),
                         seed == null ? null : Long.toString(seed % 4_294_967_295L), "png", sd3Model,
-                        endpoint().equals("core") ? style : null)
+                        endpoint().equals("core") ? style : null))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
                 .map(this::read);
     }
@@ -163,7 +164,7 @@ public class StabilityImageProvider implements ImageProvider {
         if (!configured()) {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
-        return client.balance("Bearer " + config.apiKey().orElse(""))
+        return VendorResponses.anyStatus(client.balance("Bearer " + config.apiKey().orElse("")))
                 .map(response -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     if (response.getStatus() == 401 || response.getStatus() == 403) {

@@ -26,4 +26,12 @@ public interface ImageProvider {
 
     /** A free health check. */
     Uni<ProbeResult> probe();
+
+    /**
+     * Asks the vendor to stop work it is doing for us, where the vendor can (the SD web UI's interrupt); a no-op
+     * for vendors whose requests cannot be cancelled once sent.
+     */
+    default Uni<Void> cancel() {
+        return Uni.createFrom().voidItem();
+    }
 }

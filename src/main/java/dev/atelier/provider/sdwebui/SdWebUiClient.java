@@ -29,7 +29,7 @@ interface SdWebUiClient {
     @GET
     @Path("/progress")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> progress(@QueryParam("skip_current_image") boolean skipCurrentImage);
+    Uni<String> progress(@QueryParam("skip_current_image") boolean skipCurrentImage);
 
     @POST
     @Path("/interrupt")

@@ -104,11 +104,13 @@ public class SdWebUiImageProvider implements ImageProvider {
         MonotonicProgress monotonic = new MonotonicProgress(progress);
         monotonic.report(0.02, "queued at the SD web UI");
         AtomicBoolean finished = new AtomicBoolean();
-        Cancellable poller = Multi.createFrom().ticks().every(config.progressInterval())
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> VendorResponses.anyStatus(client.progress(true))
+        // one poll at a time, each after the previous answer plus the interval, until the image is done
+        Cancellable poller = Multi.createBy().repeating()
+                .uni(() -> Uni.createFrom().voidItem().onItem().delayIt().by(config.progressInterval())
+                        .chain(() -> client.progress(true))
                         .map(this::fraction)
                         .onFailure().recoverWithNull())
+                .whilst(ignored -> !finished.get())
                 .subscribe().with(fraction -> {
                     if (fraction != null && !finished.get()) {
                         monotonic.report(0.05 + 0.9 * fraction, "rendering");
@@ -122,6 +124,12 @@ public class SdWebUiImageProvider implements ImageProvider {
                     poller.cancel();
                 })
                 .onCancellation().call(this::interrupt);
+    }
+
+    /** Stops the image the server is rendering for us: POST /sdapi/v1/interrupt. */
+    @Override
+    public Uni<Void> cancel() {
+        return interrupt();
     }
 
     /** Asks the server to stop the image it is rendering (used when a job is cancelled). */
@@ -143,11 +151,8 @@ public class SdWebUiImageProvider implements ImageProvider {
         return body;
     }
 
-    private Double fraction(Response response) {
-        if (response.getStatus() != 200) {
-            return null;
-        }
-        JsonNode node = parse(response.readEntity(String.class));
+    private Double fraction(String progressJson) {
+        JsonNode node = parse(progressJson);
         if (node == null) {
             return null;
         }

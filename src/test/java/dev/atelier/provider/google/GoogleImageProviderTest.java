@@ -1,0 +1,212 @@
+package dev.atelier.provider.google;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import dev.atelier.provider.GenerationResult;
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.Outcomes;
+import dev.atelier.provider.ProgressListener;
+import dev.atelier.provider.ProviderErrorKind;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quality;
+import dev.atelier.support.ProvidersProfile;
+import dev.atelier.support.TestImages;
+import dev.atelier.support.VendorWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+@QuarkusTest
+@TestProfile(ProvidersProfile.class)
+class GoogleImageProviderTest {
+
+    static final String MODELS = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/";
+    static final String PREDICT = MODELS + "imagen-4.0-generate-001:predict";
+
+    @Inject
+    GoogleImageProvider google;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    WireMockServer vendor;
+
+    @BeforeEach
+    void reset() {
+        vendor = VendorWireMock.server(VendorWireMock.Google.class);
+        vendor.resetAll();
+        breakers.resetAll();
+    }
+
+    static ImageRequest request() {
+        return new ImageRequest("A red fox in fresh snow", "blurry", 1600, 900, 2, Quality.STANDARD, 42L, null);
+    }
+
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body);
+    }
+
+    static ResponseDefinitionBuilder rpcError(int code, String status, String message) {
+        return json(code, """
+                {"error": {"code": %d, "message": "%s", "status": "%s"}}""".formatted(code, message, status));
+    }
+
+    @Test
+    void imagenPredictSendsTheDocumentedRequestAndKeepsUnfilteredImages() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(json(200, """
+                {"predictions": [
+                  {"mimeType": "image/png", "bytesBase64Encoded": "%s", "prompt": "A red fox in fresh snow"},
+                  {"raiFilteredReason": "Filtered for safety: 58061214"}]}""".formatted(TestImages.pngBase64(64, 36)))));
+
+        GenerationResult result = Outcomes.value(google.generate(request(), ProgressListener.NONE));
+
+        assertThat(result.images()).singleElement().satisfies(i -> assertThat(i.width()).isEqualTo(64));
+        assertThat(result.costUsd()).as("billed for the one image returned").isEqualByComparingTo("0.04");
+        vendor.verify(1, postRequestedFor(urlEqualTo(PREDICT))
+                .withHeader("Authorization", equalTo("Bearer ya29.test-token"))
+                .withRequestBody(equalToJson("""
+                        {"instances": [{"prompt": "A red fox in fresh snow"}],
+                         "parameters": {"sampleCount": 2, "aspectRatio": "16:9", "negativePrompt": "blurry",
+                           "enhancePrompt": false, "personGeneration": "allow_adult",
+                           "safetySetting": "block_medium_and_above", "addWatermark": false, "seed": 42,
+                           "sampleImageSize": "1K", "includeRaiReason": true,
+                           "outputOptions": {"mimeType": "image/png"}}}""")));
+    }
+
+    @Test
+    void everySampleFilteredIsAContentPolicyRefusal() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(json(200,
+                "{\"predictions\": [{\"raiFilteredReason\": \"Filtered for safety\"}]}")));
+
+        assertThat(Outcomes.classified(ProviderId.GOOGLE, google.generate(request(), ProgressListener.NONE)).kind())
+                .isEqualTo(ProviderErrorKind.CONTENT_POLICY);
+        vendor.verify(1, postRequestedFor(urlEqualTo(PREDICT)));
+    }
+
+    @Test
+    void unsafePromptRejectedWith400IsContentPolicy() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(rpcError(400, "INVALID_ARGUMENT",
+                "Image generation failed with the following error: The prompt could not be submitted.")));
+
+        assertThat(Outcomes.classified(ProviderId.GOOGLE, google.generate(request(), ProgressListener.NONE)).kind())
+                .isEqualTo(ProviderErrorKind.CONTENT_POLICY);
+    }
+
+    @Test
+    void resourceExhaustedBacksOffAndRetries() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).inScenario("429").whenScenarioStateIs(STARTED)
+                .willReturn(rpcError(429, "RESOURCE_EXHAUSTED",
+                        "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model"))
+                .willSetStateTo("ok"));
+        vendor.stubFor(post(urlEqualTo(PREDICT)).inScenario("429").whenScenarioStateIs("ok").willReturn(json(200,
+                "{\"predictions\": [{\"mimeType\": \"image/png\", \"bytesBase64Encoded\": \"" + TestImages.pngBase64(8, 8) + "\"}]}")));
+
+        assertThat(Outcomes.value(google.generate(request(), ProgressListener.NONE)).images()).hasSize(1);
+        vendor.verify(2, postRequestedFor(urlEqualTo(PREDICT)));
+    }
+
+    @Test
+    void serverErrorThenSuccess() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).inScenario("5xx").whenScenarioStateIs(STARTED)
+                .willReturn(rpcError(503, "UNAVAILABLE", "The service is currently unavailable.")).willSetStateTo("ok"));
+        vendor.stubFor(post(urlEqualTo(PREDICT)).inScenario("5xx").whenScenarioStateIs("ok").willReturn(json(200,
+                "{\"predictions\": [{\"mimeType\": \"image/png\", \"bytesBase64Encoded\": \"" + TestImages.pngBase64(8, 8) + "\"}]}")));
+
+        assertThat(Outcomes.value(google.generate(request(), ProgressListener.NONE)).images()).hasSize(1);
+        vendor.verify(2, postRequestedFor(urlEqualTo(PREDICT)));
+    }
+
+    @Test
+    void authAndRetiredModelAreClassified() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(rpcError(403, "PERMISSION_DENIED",
+                "Permission 'aiplatform.endpoints.predict' denied")));
+        assertThat(Outcomes.classified(ProviderId.GOOGLE, google.generate(request(), ProgressListener.NONE)).kind())
+                .isEqualTo(ProviderErrorKind.AUTH);
+        vendor.verify(1, postRequestedFor(urlEqualTo(PREDICT)));
+
+        vendor.resetAll();
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(rpcError(404, "NOT_FOUND",
+                "Publisher Model `imagen-4.0-generate-001` not found.")));
+        assertThat(Outcomes.classified(ProviderId.GOOGLE, google.generate(request(), ProgressListener.NONE)).kind())
+                .isEqualTo(ProviderErrorKind.MODEL_RETIRED);
+    }
+
+    @Test
+    void malformedJsonAndGarbageBytesAreRetryableNeverImages() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(json(200, "{\"predictions\": [")));
+        assertThat(Outcomes.classified(ProviderId.GOOGLE, google.generate(request(), ProgressListener.NONE)).kind())
+                .isEqualTo(ProviderErrorKind.RETRYABLE);
+
+        vendor.resetAll();
+        breakers.resetAll();
+        String garbage = java.util.Base64.getEncoder().encodeToString(new byte[64]);
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(json(200,
+                "{\"predictions\": [{\"mimeType\": \"image/png\", \"bytesBase64Encoded\": \"" + garbage + "\"}]}")));
+        assertThat(Outcomes.classified(ProviderId.GOOGLE, google.generate(request(), ProgressListener.NONE)).getMessage())
+                .contains("not a PNG, JPEG or WebP");
+    }
+
+    @Test
+    void aSlowAnswerTimesOut() {
+        vendor.stubFor(post(urlEqualTo(PREDICT)).willReturn(json(200, "{\"predictions\": []}").withFixedDelay(3_000)));
+
+        assertThat(Outcomes.failure(google.generate(request(), ProgressListener.NONE)))
+                .isInstanceOf(org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class);
+    }
+
+    @Test
+    void geminiShapeAndSafetyFinish() {
+        assertThat(VertexPayloads.isGemini("gemini-2.5-flash-image")).isTrue();
+        Map<String, Object> body = VertexPayloads.gemini(request());
+        assertThat(body).containsKeys("contents", "generationConfig");
+        assertThat(body.get("generationConfig").toString()).contains("responseModalities=[IMAGE]").contains("aspectRatio=16:9");
+
+        var node = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(VertexPayloads.geminiImages(read(node, """
+                {"candidates": [{"content": {"parts": [{"inlineData": {"mimeType": "image/png", "data": "%s"}}]},
+                  "finishReason": "STOP"}], "usageMetadata": {"promptTokenCount": 9}}""".formatted(TestImages.pngBase64(4, 4)))))
+                .hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VertexPayloads.geminiImages(read(node,
+                "{\"candidates\": [{\"content\": {\"parts\": []}, \"finishReason\": \"IMAGE_SAFETY\"}]}")))
+                .isInstanceOfSatisfying(dev.atelier.provider.ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderErrorKind.CONTENT_POLICY));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VertexPayloads.geminiImages(read(node,
+                "{\"promptFeedback\": {\"blockReason\": \"SAFETY\"}}")))
+                .isInstanceOfSatisfying(dev.atelier.provider.ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderErrorKind.CONTENT_POLICY));
+    }
+
+    @Test
+    void probeReadsTheModelNotAGeneration() {
+        vendor.stubFor(get(urlEqualTo(MODELS + "imagen-4.0-generate-001")).willReturn(json(200,
+                "{\"name\": \"publishers/google/models/imagen-4.0-generate-001\"}")));
+        assertThat(Outcomes.value(google.probe()).status()).isEqualTo("UP");
+        vendor.verify(0, postRequestedFor(urlEqualTo(PREDICT)));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(com.fasterxml.jackson.databind.ObjectMapper m, String s) {
+        try {
+            return m.readTree(s);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -13,6 +13,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
 import dev.atelier.provider.ProviderId;
+import dev.atelier.routing.ProviderAttempt;
 import dev.atelier.support.TestData;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +40,8 @@ class GenerationJobRepositoryTest {
             job.provider = ProviderId.STABILITY;
             job.model = "sd3.5-large";
             job.attempts = JobAttempts.of(List.of(
-                    new JobAttempt(ProviderId.OPENAI, "gpt-image-1.5", "FAILED", "RETRYABLE", 812L),
-                    new JobAttempt(ProviderId.STABILITY, "sd3.5-large", "SUCCEEDED", null, 20_400L)));
+                    new ProviderAttempt(ProviderId.OPENAI, "gpt-image-1.5", "FAILED", "RETRYABLE", 812),
+                    new ProviderAttempt(ProviderId.STABILITY, "sd3.5-large", "SUCCEEDED", null, 20_400)));
             job.estimatedCost = new BigDecimal("0.065000");
             job.actualCost = new BigDecimal("0.130000");
             job.errorCode = null;

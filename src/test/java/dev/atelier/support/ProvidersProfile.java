@@ -33,6 +33,8 @@ public class ProvidersProfile implements QuarkusTestProfile {
         config.put("atelier.providers.openai.max-retry-wait", "PT2S");
         config.put("atelier.providers.google.max-retry-wait", "PT2S");
         config.put("atelier.providers.stability.max-retry-wait", "PT2S");
+        config.put("atelier.routing.rate-limit.SDWEBUI.requests", "10");
+        config.put("atelier.routing.rate-limit.SDWEBUI.window", "PT1M");
         return config;
     }
 

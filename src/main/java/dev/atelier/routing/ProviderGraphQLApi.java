@@ -1,0 +1,85 @@
+package dev.atelier.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import dev.atelier.provider.ImageProvider;
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quote;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/** Provider status, cost estimates and routing explanations. */
+@GraphQLApi
+public class ProviderGraphQLApi {
+
+    private final ProviderRouter router;
+    private final ProviderRegistry providers;
+    private final ProviderHealth health;
+    private final PauseBoard pauses;
+    private final CircuitBreakerMaintenance breakers;
+
+    ProviderGraphQLApi(ProviderRouter router, ProviderRegistry providers, ProviderHealth health, PauseBoard pauses,
+            CircuitBreakerMaintenance breakers) {
+        this.router = router;
+        this.providers = providers;
+        this.health = health;
+        this.pauses = pauses;
+        this.breakers = breakers;
+    }
+
+    @Query("providers")
+    @Description("Every provider: configured or not, health, circuit, latency, success rate and price per image.")
+    public @NonNull List<@NonNull ProviderStatus> providers() {
+        List<ProviderStatus> list = new ArrayList<>();
+        for (ImageProvider p : providers.all()) {
+            ProviderHealth.Snapshot s = health.snapshot(p.id());
+            String circuit = circuit(p.id());
+            Long latency = s.latencyMs() != null ? s.latencyMs() : s.probeLatencyMs();
+            Quote one = p.quote(ImageRequest.of("price", 1024, 1024));
+            boolean enabled = p.configured() && !"DOWN".equals(s.status()) && !"OPEN".equals(circuit);
+            list.add(new ProviderStatus(p.id(), p.model(), p.configured(), enabled, p.configured() ? s.status() : "DOWN",
+                    circuit, s.checkedAt(), latency == null ? null : latency.intValue(),
+                    s.samples() == 0 ? null : s.successRate(), one.usd().doubleValue(),
+                    p.configured() ? s.detail() : "not configured", (int) Math.min(Integer.MAX_VALUE, pauses.pausedFor(p.id()))));
+        }
+        return list;
+    }
+
+    @Query("estimateCost")
+    @Description("The price on the provider the router would choose, and every alternative with why it is or isn't eligible.")
+    public @NonNull CostEstimate estimateCost(@NonNull @Name("input") GenerateImageInput input) {
+        RoutingRequest request = GenerationRequests.toRouting(input, null);
+        RoutingDecision decision = router.decide(request);
+        List<ProviderQuote> alternatives = new ArrayList<>();
+        decision.quotes().forEach((id, quote) -> alternatives.add(new ProviderQuote(id, quote.model(),
+                quote.usd().doubleValue(), !decision.excluded().containsKey(id), decision.excluded().get(id))));
+        if (decision.chain().isEmpty()) {
+            return new CostEstimate(null, null, null, alternatives);
+        }
+        Quote chosen = decision.quotes().get(decision.chain().get(0));
+        return new CostEstimate(chosen.provider(), chosen.model(), chosen.usd().doubleValue(), alternatives);
+    }
+
+    @Query("selectProvider")
+    @Description("The chain of providers the router would try for this input, and the reasons.")
+    public @NonNull ProviderDecision selectProvider(@NonNull @Name("input") GenerateImageInput input) {
+        RoutingDecision decision = router.decide(GenerationRequests.toRouting(input, null));
+        return new ProviderDecision(decision.chain(), decision.reasons());
+    }
+
+    private String circuit(ProviderId id) {
+        try {
+            return breakers.currentState(id.name().toLowerCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException noBreaker) {
+            return "CLOSED";
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.atelier.routing;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.atelier.common.error.ErrorCode;
+import dev.atelier.provider.ImageProvider;
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProgressListener;
+import dev.atelier.provider.ProviderErrorKind;
+import dev.atelier.provider.ProviderException;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.VendorFailures;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs a request down its provider chain: takes a cluster-wide rate-limit permit, calls the provider (which
+ * carries its own breaker, retry and time limit), records the attempt, and on failure moves straight on to the
+ * next provider. A content-policy refusal ends the chain (configurable); a vendor 429 pauses that provider for
+ * every replica; refused credentials mark it DOWN until its next good probe.
+ */
+@ApplicationScoped
+public class ProviderRouter {
+
+    private static final Logger LOG = Logger.getLogger(ProviderRouter.class);
+
+    private final ProviderSelector selector;
+    private final ProviderRegistry providers;
+    private final ClusterRateLimiter limiter;
+    private final PauseBoard pauses;
+    private final ProviderHealth health;
+    private final RoutingConfig config;
+    private final MeterRegistry metrics;
+
+    ProviderRouter(ProviderSelector selector, ProviderRegistry providers, ClusterRateLimiter limiter, PauseBoard pauses,
+            ProviderHealth health, RoutingConfig config, MeterRegistry metrics) {
+        this.selector = selector;
+        this.providers = providers;
+        this.limiter = limiter;
+        this.pauses = pauses;
+        this.health = health;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public RoutingDecision decide(RoutingRequest request) {
+        return selector.decide(request);
+    }
+
+    /**
+     * Generates down the chain of {@code decision}. {@code promptFor} gives each provider its own phrasing.
+     * Fails with {@link RoutingFailure}.
+     */
+    public Uni<RoutedGeneration> generate(RoutingRequest request, RoutingDecision decision,
+            Function<ProviderId, String> promptFor, ProgressListener progress) {
+        if (decision.chain().isEmpty()) {
+            return Uni.createFrom().failure(new RoutingFailure(ErrorCode.PROVIDER_UNAVAILABLE,
+                    "No provider can serve this request: " + String.join("; ", decision.reasons()), List.of(), 0));
+        }
+        return attempt(request, decision.chain(), 0, promptFor, progress, new ArrayList<>(), Long.MAX_VALUE);
+    }
+
+    private Uni<RoutedGeneration> attempt(RoutingRequest request, List<ProviderId> chain, int index,
+            Function<ProviderId, String> promptFor, ProgressListener progress, List<ProviderAttempt> attempts,
+            long shortestWait) {
+        if (index >= chain.size()) {
+            return Uni.createFrom().failure(exhausted(attempts, shortestWait));
+        }
+        ProviderId id = chain.get(index);
+        ImageProvider provider = providers.get(id).orElseThrow();
+        if (index > 0) {
+            metrics.counter("atelier.router.failovers", "from", chain.get(index - 1).name(), "to", id.name()).increment();
+        }
+        return limiter.tryAcquire(id).flatMap(permit -> {
+            if (!permit.allowed()) {
+                attempts.add(new ProviderAttempt(id, provider.model(), ProviderAttempt.SKIPPED_RATE_LIMITED, "RATE_LIMITED", 0));
+                metrics.counter("atelier.ratelimit.waits", "provider", id.name()).increment();
+                return attempt(request, chain, index + 1, promptFor, progress, attempts, Math.min(shortestWait, permit.waitMs()));
+            }
+            ImageRequest image = withPrompt(request.image(), promptFor.apply(id));
+            long started = System.nanoTime();
+            return provider.generate(image, progress)
+                    .flatMap(result -> {
+                        long ms = (System.nanoTime() - started) / 1_000_000;
+                        attempts.add(new ProviderAttempt(id, result.model(), ProviderAttempt.SUCCEEDED, null, (int) ms));
+                        record(id, "SUCCEEDED", ms, result.costUsd());
+                        return health.recordOutcome(id, true, ms)
+                                .replaceWith(new RoutedGeneration(result, List.copyOf(attempts)));
+                    })
+                    .onFailure(e -> !(e instanceof RoutingFailure)).recoverWithUni(failure -> {
+                        long ms = (System.nanoTime() - started) / 1_000_000;
+                        ProviderException classified = VendorFailures.classify(id, failure);
+                        attempts.add(new ProviderAttempt(id, provider.model(), ProviderAttempt.FAILED,
+                                classified.kind().name(), (int) ms));
+                        record(id, classified.kind().name(), ms, BigDecimal.ZERO);
+                        LOG.infof("provider=%s attempt=%d failed: %s (%s)", id, attempts.size(), classified.kind(),
+                                classified.getMessage());
+                        if (classified.kind() == ProviderErrorKind.CONTENT_POLICY && config.stopOnContentPolicy()) {
+                            return Uni.createFrom().failure(new RoutingFailure(ErrorCode.CONTENT_POLICY,
+                                    classified.getMessage(), attempts, 0));
+                        }
+                        return afterFailure(id, classified)
+                                .chain(() -> attempt(request, chain, index + 1, promptFor, progress, attempts, shortestWait));
+                    });
+        });
+    }
+
+    /** What a failure teaches the cluster about the provider. */
+    private Uni<Void> afterFailure(ProviderId id, ProviderException failure) {
+        Uni<Void> outcome = failure.kind() == ProviderErrorKind.CONTENT_POLICY || failure.kind() == ProviderErrorKind.BAD_REQUEST
+                ? Uni.createFrom().voidItem()
+                : health.recordOutcome(id, false, 0);
+        return switch (failure.kind()) {
+            case RATE_LIMITED -> outcome.chain(() -> pauses.pause(id,
+                    failure.retryAfter() == null ? Duration.ofSeconds(30) : failure.retryAfter()));
+            case AUTH, PAYMENT, MODEL_RETIRED -> outcome.chain(() -> health.markDown(id, failure.getMessage()));
+            default -> outcome;
+        };
+    }
+
+    private RoutingFailure exhausted(List<ProviderAttempt> attempts, long shortestWait) {
+        boolean allRateLimited = !attempts.isEmpty()
+                && attempts.stream().allMatch(a -> ProviderAttempt.SKIPPED_RATE_LIMITED.equals(a.outcome()));
+        if (allRateLimited) {
+            return new RoutingFailure(ErrorCode.RATE_LIMITED,
+                    "Every eligible provider is at its rate limit; try again in " + shortestWait + " ms", attempts,
+                    shortestWait);
+        }
+        return new RoutingFailure(ErrorCode.PROVIDER_UNAVAILABLE,
+                "No provider could generate the image after " + attempts.size() + " attempt(s)", attempts, 0);
+    }
+
+    private void record(ProviderId id, String outcome, long ms, BigDecimal cost) {
+        metrics.counter("atelier.provider.requests", "provider", id.name(), "outcome", outcome).increment();
+        Timer.builder("atelier.provider.latency").tag("provider", id.name()).publishPercentileHistogram()
+                .register(metrics).record(Duration.ofMillis(ms));
+        if (cost.signum() > 0) {
+            metrics.counter("atelier.provider.cost.usd", "provider", id.name()).increment(cost.doubleValue());
+        }
+    }
+
+    private static ImageRequest withPrompt(ImageRequest image, String prompt) {
+        return new ImageRequest(prompt, image.negativePrompt(), image.width(), image.height(), image.count(),
+                image.quality(), image.seed(), image.style());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.atelier.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.atelier.provider.ImageProvider;
+
+/**
+ * Each provider's state in the readiness data. Always UP: a vendor outage is the router's business (it fails
+ * over), not a reason to take this replica out of the load balancer.
+ */
+@Readiness
+@ApplicationScoped
+public class ProvidersHealthCheck implements HealthCheck {
+
+    private final ProviderRegistry providers;
+    private final ProviderHealth health;
+
+    ProvidersHealthCheck(ProviderRegistry providers, ProviderHealth health) {
+        this.providers = providers;
+        this.health = health;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("Image providers").up();
+        for (ImageProvider provider : providers.all()) {
+            builder.withData(provider.id().name(), provider.configured() ? health.snapshot(provider.id()).status()
+                    : "NOT_CONFIGURED");
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.atelier.routing;
+
+import java.math.BigDecimal;
+
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProviderId;
+
+/**
+ * What the router needs to choose: the image asked for (its prompt is filled per provider at execution), an
+ * explicit provider or null for AUTO, the objective, and the most the caller may spend (null = no limit).
+ */
+public record RoutingRequest(ImageRequest image, ProviderId provider, boolean allowFallback, Budget budget,
+        Priority priority, BigDecimal maxCostUsd) {
+}

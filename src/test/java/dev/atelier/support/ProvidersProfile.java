@@ -35,6 +35,9 @@ public class ProvidersProfile implements QuarkusTestProfile {
         config.put("atelier.providers.stability.max-retry-wait", "PT2S");
         config.put("atelier.routing.rate-limit.SDWEBUI.requests", "10");
         config.put("atelier.routing.rate-limit.SDWEBUI.window", "PT1M");
+        // the production budgets (50-60/min) would throttle the failover bench
+        config.put("atelier.routing.rate-limit.OPENAI.requests", "1000000");
+        config.put("atelier.routing.rate-limit.GOOGLE.requests", "1000000");
         return config;
     }
 

@@ -1,0 +1,119 @@
+package dev.atelier.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProgressListener;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quality;
+import dev.atelier.routing.Priority;
+import dev.atelier.routing.ProviderRouter;
+import dev.atelier.routing.RoutedGeneration;
+import dev.atelier.routing.RoutingDecision;
+import dev.atelier.routing.RoutingRequest;
+import dev.atelier.support.ProvidersProfile;
+import dev.atelier.support.TestImages;
+import dev.atelier.support.VendorWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * {@code bench/run failover}: how long from the primary's error leaving its (fake) vendor to the secondary's
+ * request reaching its (fake) vendor, and how long a routing decision takes.
+ */
+@QuarkusTest
+@TestProfile(ProvidersProfile.class)
+@EnabledIfSystemProperty(named = "atelier.bench", matches = "true")
+class RouterBench {
+
+    static final String OPENAI = "/v1/images/generations";
+    static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/imagen-4.0-generate-001:predict";
+
+    @Inject
+    ProviderRouter router;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Test
+    void failover() {
+        BenchReport report = new BenchReport("failover");
+        RoutingRequest request = new RoutingRequest(new ImageRequest("a cat", null, 1024, 1024, 1, Quality.STANDARD,
+                null, null), null, false, null, Priority.QUALITY, null);
+
+        long[] decisions = new long[50_000];
+        for (int i = 0; i < 20_000; i++) {
+            router.decide(request);
+        }
+        for (int i = 0; i < decisions.length; i++) {
+            long t0 = System.nanoTime();
+            router.decide(request);
+            decisions[i] = System.nanoTime() - t0;
+        }
+        Stats decision = Stats.of(decisions);
+
+        WireMockServer primary = VendorWireMock.server(VendorWireMock.OpenAi.class);
+        WireMockServer secondary = VendorWireMock.server(VendorWireMock.Google.class);
+        primary.resetAll();
+        secondary.resetAll();
+        breakers.resetAll();
+        AtomicLong primaryAnswered = new AtomicLong();
+        AtomicLong secondaryAsked = new AtomicLong();
+        primary.addMockServiceRequestListener((req, res) -> primaryAnswered.set(System.nanoTime()));
+        secondary.addMockServiceRequestListener((req, res) -> secondaryAsked.set(System.nanoTime()));
+        // the primary fails at once with an error that is not worth retrying on it
+        primary.stubFor(post(urlEqualTo(OPENAI)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Invalid size\", \"type\": \"invalid_request_error\", "
+                        + "\"param\": \"size\", \"code\": null}}")));
+        secondary.stubFor(post(urlEqualTo(GOOGLE)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"predictions\": [{\"mimeType\": \"image/png\", \"bytesBase64Encoded\": \""
+                        + TestImages.pngBase64(16, 16) + "\"}]}")));
+
+        RoutingDecision chain = router.decide(request);
+        int warmup = 200;
+        int n = 1_000;
+        long[] failovers = new long[n];
+        for (int i = 0; i < warmup + n; i++) {
+            RoutedGeneration routed = router.generate(request, chain, id -> "a cat", ProgressListener.NONE)
+                    .await().indefinitely();
+            if (routed.result().provider() != ProviderId.GOOGLE) {
+                throw new IllegalStateException("secondary did not serve");
+            }
+            if (i >= warmup) {
+                failovers[i - warmup] = secondaryAsked.get() - primaryAnswered.get();
+            }
+        }
+        Stats failover = Stats.of(failovers);
+        report.result("decisionMicros", decision.in(1_000));
+        report.result("failoverMs", failover.in(1_000_000));
+        report.row("router decision p50", us(decision.p50()), "", "");
+        report.row("router decision p99", us(decision.p99()), "< 1000 µs", BenchReport.verdict(decision.p99() < 1_000_000));
+        report.row("failover, primary error → secondary request, p50", ms(failover.p50()), "", "");
+        report.row("failover, primary error → secondary request, p99", ms(failover.p99()), "<= 50 ms (original: < 3 s)",
+                BenchReport.verdict(failover.p99() <= 50_000_000));
+        report.print();
+        report.write();
+    }
+
+    private static String us(double nanos) {
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1_000);
+    }
+
+    private static String ms(double nanos) {
+        return String.format(Locale.ROOT, "%.2f ms", nanos / 1_000_000);
+    }
+}

@@ -14,6 +14,25 @@ public final class VendorResponses {
     private VendorResponses() {
     }
 
+    /** The body as JSON, or null when it is empty or not JSON (the caller decides what that means). */
+    public static com.fasterxml.jackson.databind.JsonNode json(com.fasterxml.jackson.databind.ObjectMapper mapper,
+            String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** A failed call for a provider that lacks its settings. */
+    public static <T> Uni<T> notConfigured(ProviderId provider, String settings) {
+        return Uni.createFrom().failure(ProviderException.of(provider, ProviderErrorKind.AUTH,
+                provider + " is not configured (" + settings + ")", null, 0, java.time.Duration.ZERO));
+    }
+
     public static Uni<Response> anyStatus(Uni<Response> call) {
         return call.onFailure(WebApplicationException.class)
                 .recoverWithItem(e -> ((WebApplicationException) e).getResponse());

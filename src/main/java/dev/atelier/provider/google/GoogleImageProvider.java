@@ -23,7 +23,6 @@ import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProbeResult;
 import dev.atelier.provider.ProgressListener;
 import dev.atelier.provider.ProviderCapabilities;
-import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
@@ -90,8 +89,7 @@ public class GoogleImageProvider implements ImageProvider {
     @CircuitBreakerName("google")
     public Uni<GenerationResult> generate(ImageRequest request, ProgressListener progress) {
         if (!configured()) {
-            return Uni.createFrom().failure(ProviderException.of(id(), ProviderErrorKind.AUTH,
-                    "Google is not configured (GOOGLE_PROJECT_ID and credentials)", null, 0, config.maxRetryWait()));
+            return VendorResponses.notConfigured(id(), "GOOGLE_PROJECT_ID and credentials");
         }
         boolean gemini = VertexPayloads.isGemini(model());
         String project = config.projectId().orElseThrow();
@@ -124,11 +122,7 @@ public class GoogleImageProvider implements ImageProvider {
     }
 
     private JsonNode parse(String text) {
-        try {
-            return text == null || text.isBlank() ? null : json.readTree(text);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return VendorResponses.json(json, text);
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +45,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class OpenAiImageProvider implements ImageProvider {
-
-    private static final Logger LOG = Logger.getLogger(OpenAiImageProvider.class);
 
     private final OpenAiImagesClient client;
     private final OpenAiConfig config;
@@ -110,8 +107,7 @@ public class OpenAiImageProvider implements ImageProvider {
     @CircuitBreakerName("openai")
     public Uni<GenerationResult> generate(ImageRequest request, ProgressListener progress) {
         if (!configured()) {
-            return Uni.createFrom().failure(ProviderException.of(id(), dev.atelier.provider.ProviderErrorKind.AUTH,
-                    "OpenAI is not configured (OPENAI_API_KEY)", null, 0, config.maxRetryWait()));
+            return VendorResponses.notConfigured(id(), "OPENAI_API_KEY");
         }
         progress.progress(0.05, "submitted to OpenAI");
         return VendorResponses.anyStatus(client.generate(bearer(), shape.body(model(), request, config)))
@@ -169,15 +165,7 @@ public class OpenAiImageProvider implements ImageProvider {
     }
 
     private JsonNode parse(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readTree(text);
-        } catch (java.io.IOException e) {
-            LOG.debugf("OpenAI answered with a body that is not JSON (%d chars)", text.length());
-            return null;
-        }
+        return VendorResponses.json(json, text);
     }
 
     @Override

@@ -98,8 +98,7 @@ public class SdWebUiImageProvider implements ImageProvider {
     @CircuitBreakerName("sdwebui")
     public Uni<GenerationResult> generate(ImageRequest request, ProgressListener progress) {
         if (!configured()) {
-            return Uni.createFrom().failure(ProviderException.of(id(), ProviderErrorKind.AUTH,
-                    "The SD web UI is not configured (SDWEBUI_BASE_URL)", null, 0, java.time.Duration.ZERO));
+            return VendorResponses.notConfigured(id(), "SDWEBUI_BASE_URL");
         }
         MonotonicProgress monotonic = new MonotonicProgress(progress);
         monotonic.report(0.02, "queued at the SD web UI");
@@ -212,11 +211,7 @@ public class SdWebUiImageProvider implements ImageProvider {
     }
 
     private JsonNode parse(String text) {
-        try {
-            return text == null || text.isBlank() ? null : json.readTree(text);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return VendorResponses.json(json, text);
     }
 
     @Override

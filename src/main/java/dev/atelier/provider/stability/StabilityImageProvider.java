@@ -100,8 +100,7 @@ public class StabilityImageProvider implements ImageProvider {
     @CircuitBreakerName("stability")
     public Uni<GenerationResult> generate(ImageRequest request, ProgressListener progress) {
         if (!configured()) {
-            return Uni.createFrom().failure(ProviderException.of(id(), ProviderErrorKind.AUTH,
-                    "Stability is not configured (STABILITY_API_KEY)", null, 0, config.maxRetryWait()));
+            return VendorResponses.notConfigured(id(), "STABILITY_API_KEY");
         }
         progress.progress(0.05, "submitted to Stability");
         List<Uni<GeneratedImage>> calls = new ArrayList<>();
@@ -150,11 +149,7 @@ public class StabilityImageProvider implements ImageProvider {
     }
 
     private JsonNode parse(String text) {
-        try {
-            return text == null || text.isBlank() ? null : json.readTree(text);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return VendorResponses.json(json, text);
     }
 
     @Override

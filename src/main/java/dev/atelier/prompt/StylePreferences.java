@@ -10,12 +10,12 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("StylePreferences")
 @Description("Style that steers the enhancement; each field replaces the category default for that aspect.")
 public record StylePreferences(
-        @Description("e.g. \"golden hour\", \"neon glow\", \"moonlit\"") String lighting,
-        @Description("e.g. \"serene\", \"ominous\"") String mood,
-        @Description("e.g. \"oil painting\", \"35mm film photograph\"") String medium,
-        @Description("e.g. \"pastel\", \"teal and orange\"") String palette,
-        @Description("e.g. \"rule of thirds\", \"symmetrical\"") String composition,
-        @Description("e.g. \"85mm lens\", \"drone shot\"") String camera) {
+        @Description("e.g. golden hour, neon glow, moonlit") String lighting,
+        @Description("e.g. serene, ominous") String mood,
+        @Description("e.g. oil painting, 35mm film photograph") String medium,
+        @Description("e.g. pastel, teal and orange") String palette,
+        @Description("e.g. rule of thirds, symmetrical") String composition,
+        @Description("e.g. 85mm lens, drone shot") String camera) {
 
     public static final StylePreferences NONE = new StylePreferences(null, null, null, null, null, null);
 

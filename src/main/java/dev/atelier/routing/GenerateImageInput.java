@@ -21,7 +21,7 @@ public record GenerateImageInput(
         StylePreferences style,
         @Description("null = AUTO") ProviderId provider,
         @DefaultValue("STANDARD") Quality quality,
-        @DefaultValue("1024x1024") @Description("WIDTHxHEIGHT") String size,
+        @Description("WIDTHxHEIGHT, default 1024x1024") String size,
         @DefaultValue("1") Integer count,
         Budget budget,
         Priority priority,

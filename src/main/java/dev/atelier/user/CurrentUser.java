@@ -53,7 +53,7 @@ public class CurrentUser {
 
     /** The caller's user id, creating the user row on first sight. */
     public Uni<UUID> id() {
-        return identity.getDeferredIdentity().flatMap(this::idOf);
+        return identity.getDeferredIdentity().flatMap(this::idOfIdentity);
     }
 
     /** The caller's full user row. */
@@ -61,7 +61,16 @@ public class CurrentUser {
         return id().flatMap(directory::byId);
     }
 
-    private Uni<UUID> idOf(SecurityIdentity securityIdentity) {
+    /** The user id for an identity obtained outside GraphQL (e.g. an HTTP route); null means anonymous. */
+    public Uni<UUID> idOf(SecurityIdentity securityIdentity) {
+        try {
+            return idOfIdentity(securityIdentity);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private Uni<UUID> idOfIdentity(SecurityIdentity securityIdentity) {
         Profile profile = profileOf(securityIdentity);
         UUID known = ids.getIfPresent(profile.subject());
         if (known != null) {

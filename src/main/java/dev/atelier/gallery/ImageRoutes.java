@@ -1,0 +1,96 @@
+package dev.atelier.gallery;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.error.ErrorCode;
+import dev.atelier.user.CurrentUser;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /images/{id}}: the stored bytes with their content type, a strong ETag (the SHA-256) and long-lived
+ * private caching, only for the image's owner. Anyone else - and any id that does not exist or is malformed -
+ * gets the same 404, so existence never leaks.
+ */
+@ApplicationScoped
+public class ImageRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ImageRoutes.class);
+
+    private final ImageRepository images;
+    private final ImageStore store;
+    private final CurrentUser currentUser;
+
+    ImageRoutes(ImageRepository images, ImageStore store, CurrentUser currentUser) {
+        this.images = images;
+        this.store = store;
+        this.currentUser = currentUser;
+    }
+
+    void install(@Observes Router router) {
+        router.get("/images/:id").handler(this::serve);
+    }
+
+    private void serve(RoutingContext ctx) {
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            notFound(ctx);
+            return;
+        }
+        Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        (identity == null ? Uni.createFrom().<SecurityIdentity>nullItem() : identity)
+                .flatMap(currentUser::idOf)
+                .flatMap(userId -> Panache.withSession(() -> images.findOwned(id, userId)))
+                .subscribe().with(image -> {
+                    if (image == null) {
+                        notFound(ctx);
+                        return;
+                    }
+                    String etag = "\"" + image.sha256 + "\"";
+                    if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+                        ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();
+                        return;
+                    }
+                    store.get(image.storageKey).subscribe().with(bytes -> {
+                        if (bytes.isEmpty()) {
+                            LOG.warnf("image %s has a row but no stored bytes (%s)", image.id, image.storageKey);
+                            notFound(ctx);
+                            return;
+                        }
+                        ctx.response()
+                                .putHeader(HttpHeaders.CONTENT_TYPE, image.mimeType)
+                                .putHeader(HttpHeaders.ETAG, etag)
+                                .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
+                                .putHeader("X-Content-Type-Options", "nosniff")
+                                .end(Buffer.buffer(bytes.get()).getDelegate());
+                    }, failure -> error(ctx, failure));
+                }, failure -> error(ctx, failure));
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Not found");
+    }
+
+    private static void error(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof AtelierException atelier && atelier.code() == ErrorCode.UNAUTHENTICATED) {
+            ctx.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Sign in first");
+            return;
+        }
+        LOG.error("serving an image failed", failure);
+        ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Internal error");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.atelier.job;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.atelier.gallery.Image;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.routing.ProviderAttempt;
+
+/** GraphQL view of a generation job. */
+@Description("A durable image generation request and how far it got.")
+public record GenerationJob(
+        @NonNull @Id String id,
+        @NonNull JobStatus status,
+        String stage,
+        @Description("0..1, never decreasing") Double progress,
+        Integer queuePosition,
+        Integer etaSeconds,
+        ProviderId provider,
+        String model,
+        @NonNull List<@NonNull ProviderAttempt> attempts,
+        Double estimatedCostUsd,
+        Double actualCostUsd,
+        @NonNull List<@NonNull Image> images,
+        JobError error,
+        @Id String promptId,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    static GenerationJob from(GenerationJobEntity job, List<Image> images) {
+        return new GenerationJob(job.id.toString(), job.status, job.stage, job.progress, null, null, job.provider,
+                job.model, job.attempts.items(), money(job.estimatedCost), money(job.actualCost), images,
+                job.errorCode == null ? null : new JobError(job.errorCode, job.errorMessage),
+                job.promptId == null ? null : job.promptId.toString(), job.queuedAt, job.startedAt, job.finishedAt);
+    }
+
+    private static Double money(java.math.BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.atelier.job;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import dev.atelier.common.pagination.Ids;
+import dev.atelier.routing.GenerateImageInput;
+import dev.atelier.user.CurrentUser;
+import io.smallrye.mutiny.Uni;
+
+/** Image generation as durable jobs. */
+@GraphQLApi
+public class JobGraphQLApi {
+
+    private final GenerationService generation;
+    private final CurrentUser currentUser;
+
+    JobGraphQLApi(GenerationService generation, CurrentUser currentUser) {
+        this.generation = generation;
+        this.currentUser = currentUser;
+    }
+
+    @Mutation("generateImage")
+    @Description("Queues an image generation and answers at once with the job; the same idempotencyKey returns the same job.")
+    public Uni<@NonNull GenerationJob> generateImage(@NonNull @Name("input") GenerateImageInput input) {
+        return currentUser.id().flatMap(userId -> generation.submit(userId, input));
+    }
+
+    @Query("job")
+    @Description("One of your generation jobs.")
+    public Uni<GenerationJob> job(@NonNull @Id @Name("id") String id) {
+        return Uni.createFrom().item(() -> Ids.parse(id, "job"))
+                .flatMap(jobId -> currentUser.id().flatMap(userId -> generation.get(userId, jobId)));
+    }
+
+    @Mutation("cancelJob")
+    @Description("Cancels a job that has not finished; the provider is not called for a job cancelled while queued.")
+    public Uni<@NonNull GenerationJob> cancelJob(@NonNull @Id @Name("id") String id) {
+        return Uni.createFrom().item(() -> Ids.parse(id, "job"))
+                .flatMap(jobId -> currentUser.id().flatMap(userId -> generation.cancel(userId, jobId)));
+    }
+}

@@ -33,14 +33,16 @@ public class GenerationService {
     private final ProviderRouter router;
     private final JobQueue queue;
     private final JobStore store;
+    private final ProgressBus bus;
 
     GenerationService(GenerationJobRepository jobs, ImageRepository images, ProviderRouter router, JobQueue queue,
-            JobStore store) {
+            JobStore store, ProgressBus bus) {
         this.jobs = jobs;
         this.images = images;
         this.router = router;
         this.queue = queue;
         this.store = store;
+        this.bus = bus;
     }
 
     public Uni<GenerationJob> submit(UUID userId, GenerateImageInput input) {
@@ -52,7 +54,10 @@ public class GenerationService {
         Uni<GenerationJobEntity> existing = key == null ? Uni.createFrom().nullItem()
                 : Panache.withSession(() -> jobs.findByIdempotencyKey(userId, key));
         return existing.flatMap(found -> found != null ? view(found)
-                : create(userId, input, request, key).call(job -> queue.enqueue(job.id)).flatMap(this::view));
+                : create(userId, input, request, key)
+                        .call(job -> bus.publish(userId, job.id, JobStatus.QUEUED, "QUEUED", 0, null, "queued"))
+                        .call(job -> queue.enqueue(job.id))
+                        .flatMap(this::view));
     }
 
     private Uni<GenerationJobEntity> create(UUID userId, GenerateImageInput input, RoutingRequest request, String key) {
@@ -120,7 +125,19 @@ public class GenerationService {
 
     /** Cancels a job that has not finished (a finished one is returned as it is). */
     public Uni<GenerationJob> cancel(UUID userId, UUID jobId) {
-        return store.cancel(jobId, userId).flatMap(cancelled -> get(userId, jobId));
+        return store.cancel(jobId, userId)
+                .call(cancelled -> cancelled ? bus.publish(userId, jobId, JobStatus.CANCELLED, "DONE", 0, null,
+                        "cancelled") : Uni.createFrom().voidItem())
+                .flatMap(cancelled -> get(userId, jobId));
+    }
+
+    /** The job's current state as a progress event (the first item of a subscription). */
+    @WithSession
+    public Uni<JobProgress> current(UUID userId, UUID jobId) {
+        return jobs.findOwned(jobId, userId)
+                .onItem().ifNull().failWith(() -> AtelierException.notFound("Job", jobId))
+                .map(job -> new JobProgress(job.id.toString(), job.status, job.stage, job.progress, null, null,
+                        job.provider, job.errorMessage, Instant.now()));
     }
 
     private Uni<GenerationJob> view(GenerationJobEntity job) {

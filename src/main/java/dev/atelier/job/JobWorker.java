@@ -58,12 +58,13 @@ public class JobWorker {
     private final ProviderRouter router;
     private final ImageStore images;
     private final Pool pool;
+    private final ProgressBus bus;
     private final String consumer = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Cancellable> loops = new ArrayList<>();
     private volatile boolean stopping;
 
     JobWorker(JobQueue queue, JobStore jobs, JobQueueConfig config, PromptService prompts, ProviderRouter router,
-            ImageStore images, Pool pool) {
+            ImageStore images, Pool pool, ProgressBus bus) {
         this.queue = queue;
         this.jobs = jobs;
         this.config = config;
@@ -71,6 +72,14 @@ public class JobWorker {
         this.router = router;
         this.images = images;
         this.pool = pool;
+        this.bus = bus;
+    }
+
+    /** Moves the job forward and tells subscribers; false when the job was already terminal (e.g. cancelled). */
+    private Uni<Boolean> advance(UUID jobId, UUID userId, JobStatus status, String stage, double progress) {
+        return jobs.advance(jobId, status, stage, progress).call(active -> active
+                ? bus.publish(userId, jobId, status, stage, progress, null, null)
+                : Uni.createFrom().voidItem());
     }
 
     void start(@Observes StartupEvent event) {
@@ -130,7 +139,7 @@ public class JobWorker {
         LOG.infof("job=%s started", jobId);
         boolean enhance = request.getBoolean("enhance", true);
         Uni<Map<ProviderId, String>> promptsByProvider = enhance
-                ? jobs.advance(jobId, JobStatus.ENHANCING, "ENHANCING", 0.05).flatMap(active -> !active
+                ? advance(jobId, userId, JobStatus.ENHANCING, "ENHANCING", 0.05).flatMap(active -> !active
                         ? Uni.createFrom().nullItem()
                         : prompts.enhance(userId, new EnhancePromptInput(request.getString("prompt"),
                                 category(request), style(request), null))
@@ -138,7 +147,7 @@ public class JobWorker {
                                 .map(JobWorker::variants))
                 : Uni.createFrom().item(Map.of());
         return promptsByProvider.flatMap(variants -> variants == null ? Uni.createFrom().voidItem()
-                : jobs.advance(jobId, JobStatus.GENERATING, "GENERATING", 0.1).flatMap(active -> !active
+                : advance(jobId, userId, JobStatus.GENERATING, "GENERATING", 0.1).flatMap(active -> !active
                         ? Uni.createFrom().voidItem()
                         : generate(jobId, userId, request, variants)));
     }
@@ -147,7 +156,7 @@ public class JobWorker {
         RoutingRequest routing = routing(request);
         String raw = request.getString("prompt");
         return router.generate(routing, router.decide(routing), id -> variants.getOrDefault(id, raw),
-                        (fraction, stage) -> jobs.advance(jobId, JobStatus.GENERATING, stage, 0.1 + 0.8 * fraction)
+                        (fraction, stage) -> advance(jobId, userId, JobStatus.GENERATING, stage, 0.1 + 0.8 * fraction)
                                 .subscribe().with(ok -> {
                                 }, e -> {
                                 }))
@@ -155,14 +164,20 @@ public class JobWorker {
                 .onFailure(RoutingFailure.class).recoverWithUni(failure -> {
                     RoutingFailure f = (RoutingFailure) failure;
                     LOG.infof("job=%s failed: %s (%d attempts)", jobId, f.code(), f.attempts().size());
-                    return jobs.fail(jobId, f.code().name(), f.getMessage(), JobAttempts.of(f.attempts())).replaceWithVoid();
+                    return jobs.fail(jobId, f.code().name(), f.getMessage(), JobAttempts.of(f.attempts()))
+                            .call(ended -> ended ? bus.publish(userId, jobId, JobStatus.FAILED, "DONE", 1.0, null,
+                                    f.code() + ": " + f.getMessage()) : Uni.createFrom().voidItem())
+                            .replaceWithVoid();
                 })
                 .onFailure().recoverWithUni(failure -> jobs.fail(jobId, ErrorCode.INTERNAL.name(),
-                        "The job failed inside Atelier", JobAttempts.of(List.of())).replaceWithVoid());
+                        "The job failed inside Atelier", JobAttempts.of(List.of()))
+                        .call(ended -> ended ? bus.publish(userId, jobId, JobStatus.FAILED, "DONE", 1.0, null,
+                                "INTERNAL: the job failed inside Atelier") : Uni.createFrom().voidItem())
+                        .replaceWithVoid());
     }
 
     private Uni<Void> store(UUID jobId, UUID userId, RoutedGeneration routed) {
-        return jobs.advance(jobId, JobStatus.STORING, "STORING", 0.9).flatMap(active -> {
+        return advance(jobId, userId, JobStatus.STORING, "STORING", 0.9).flatMap(active -> {
             if (!active) {
                 return Uni.createFrom().voidItem();
             }
@@ -176,6 +191,8 @@ public class JobWorker {
             return Uni.join().all(writes).andFailFast()
                     .chain(() -> jobs.succeed(jobId, routed.result().provider(), routed.result().model(),
                             JobAttempts.of(routed.attempts()), routed.result().costUsd()))
+                    .call(ended -> ended ? bus.publish(userId, jobId, JobStatus.SUCCEEDED, "DONE", 1.0,
+                            routed.result().provider(), generated.size() + " image(s) ready") : Uni.createFrom().voidItem())
                     .invoke(ok -> LOG.infof("job=%s provider=%s succeeded with %d image(s)", jobId,
                             routed.result().provider(), generated.size()))
                     .replaceWithVoid();

@@ -42,7 +42,7 @@ public class PauseBoard {
         return limiter.resume(provider);
     }
 
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return Uni.join().all(java.util.Arrays.stream(ProviderId.values())
                         .map(id -> limiter.pausedFor(id).invoke(ms -> {

@@ -107,7 +107,7 @@ public class ProviderHealth {
                 .invoke(() -> snapshots.remove(provider)).replaceWithVoid();
     }
 
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshAll() {
         return Uni.join().all(java.util.Arrays.stream(ProviderId.values()).map(this::refresh).toList())
                 .andCollectFailures().replaceWithVoid()

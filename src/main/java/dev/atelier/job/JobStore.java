@@ -43,6 +43,15 @@ public class JobStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** Puts a running job back in the queue (rate limits), keeping its progress; false when it is terminal. */
+    public Uni<Boolean> requeue(UUID jobId, String stage) {
+        return pool.preparedQuery("""
+                update generation_jobs set status = 'QUEUED', stage = $2, version = version + 1
+                 where id = $1 and status in ('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')""")
+                .execute(Tuple.of(jobId, stage))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     public Uni<Void> linkPrompt(UUID jobId, UUID promptId) {
         return pool.preparedQuery("update generation_jobs set prompt_id = $2 where id = $1")
                 .execute(Tuple.of(jobId, promptId)).replaceWithVoid();

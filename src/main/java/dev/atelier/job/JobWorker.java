@@ -161,6 +161,8 @@ public class JobWorker {
                                 }, e -> {
                                 }))
                 .flatMap(routed -> store(jobId, userId, routed))
+                .onFailure(f -> f instanceof RoutingFailure r && r.code() == ErrorCode.RATE_LIMITED)
+                .recoverWithUni(failure -> waitForHeadroom(jobId, userId, ((RoutingFailure) failure).retryAfterMs()))
                 .onFailure(RoutingFailure.class).recoverWithUni(failure -> {
                     RoutingFailure f = (RoutingFailure) failure;
                     LOG.infof("job=%s failed: %s (%d attempts)", jobId, f.code(), f.attempts().size());
@@ -174,6 +176,28 @@ public class JobWorker {
                         .call(ended -> ended ? bus.publish(userId, jobId, JobStatus.FAILED, "DONE", 1.0, null,
                                 "INTERNAL: the job failed inside Atelier") : Uni.createFrom().voidItem())
                         .replaceWithVoid());
+    }
+
+    /**
+     * Every eligible provider is rate limited: the job goes back to QUEUED with the reason in its stage and
+     * returns to the stream once the shortest wait is over.
+     */
+    private Uni<Void> waitForHeadroom(UUID jobId, UUID userId, long waitMs) {
+        long wait = Math.max(100, waitMs);
+        String stage = "waiting for provider rate limits (" + wait + " ms)";
+        LOG.infof("job=%s waits %d ms for rate limits", jobId, wait);
+        return jobs.requeue(jobId, stage).call(requeued -> requeued
+                        ? bus.publish(userId, jobId, JobStatus.QUEUED, stage, 0, null, stage)
+                        : Uni.createFrom().voidItem())
+                .invoke(requeued -> {
+                    if (requeued) {
+                        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait))
+                                .chain(() -> queue.enqueue(jobId))
+                                .subscribe().with(ok -> {
+                                }, e -> LOG.errorf(e, "job=%s could not be re-queued", jobId));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> store(UUID jobId, UUID userId, RoutedGeneration routed) {

@@ -63,6 +63,13 @@ public class ProviderRouter {
     public Uni<RoutedGeneration> generate(RoutingRequest request, RoutingDecision decision,
             Function<ProviderId, String> promptFor, ProgressListener progress) {
         if (decision.chain().isEmpty()) {
+            long wait = decision.excluded().keySet().stream().mapToLong(pauses::pausedFor).filter(ms -> ms > 0)
+                    .min().orElse(0);
+            if (wait > 0) {
+                // the only providers that could serve it are paused by rate limits: wait, don't fail
+                return Uni.createFrom().failure(new RoutingFailure(ErrorCode.RATE_LIMITED,
+                        "Every eligible provider is at its rate limit; try again in " + wait + " ms", List.of(), wait));
+            }
             return Uni.createFrom().failure(new RoutingFailure(ErrorCode.PROVIDER_UNAVAILABLE,
                     "No provider can serve this request: " + String.join("; ", decision.reasons()), List.of(), 0));
         }

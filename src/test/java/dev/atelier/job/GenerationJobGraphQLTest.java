@@ -14,8 +14,12 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.atelier.provider.ProviderId;
+import dev.atelier.routing.PauseBoard;
 import dev.atelier.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -61,6 +65,21 @@ class GenerationJobGraphQLTest {
         BufferedImage image = readPng(png);
         assertThat(image.getWidth()).isEqualTo(320);
         assertThat(image.getHeight()).isEqualTo(200);
+    }
+
+    @Inject
+    PauseBoard pauses;
+
+
+    @Test
+    void whenEveryProviderIsRateLimitedTheJobWaitsQueuedThenRuns() {
+        pauses.pause(ProviderId.LOCAL, Duration.ofSeconds(8)).await().atMost(Duration.ofSeconds(5));
+        String id = GraphQL.post(GENERATE, Map.of("i", Map.of("prompt", "a paper boat", "size", "128x128", "enhance", false)))
+                .body("errors", nullValue()).extract().path("data.generateImage.id");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> String.valueOf(job(id).getString("stage")).contains("rate limit"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> job(id).getString("status").equals("SUCCEEDED"));
+        assertThat(job(id).getList("attempts.outcome")).containsExactly("SUCCEEDED");
     }
 
     @Test

@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.pagination.Cursor;
+import dev.atelier.common.pagination.PageRequest;
+import dev.atelier.common.pagination.Slice;
 import dev.atelier.gallery.Image;
 import dev.atelier.gallery.ImageRepository;
 import dev.atelier.routing.GenerateImageInput;
@@ -121,6 +125,28 @@ public class GenerationService {
         return jobs.findOwned(jobId, userId)
                 .onItem().ifNull().failWith(() -> AtelierException.notFound("Job", jobId))
                 .flatMap(this::view);
+    }
+
+    /** The user's jobs, newest first, optionally of one status. */
+    @WithSession
+    public Uni<JobConnection> page(UUID userId, JobStatus status, PageRequest request) {
+        return jobs.page(userId, status, request).flatMap(rows -> {
+            Slice<GenerationJobEntity> slice = Slice.of(rows, request.first());
+            if (slice.rows().isEmpty()) {
+                return Uni.createFrom().item(new JobConnection(List.of(), slice.pageInfo(GenerationService::cursor)));
+            }
+            List<UUID> ids = slice.rows().stream().map(j -> j.id).toList();
+            return images.list("jobId in ?1 order by createdAt, id", ids).map(all -> {
+                List<JobEdge> edges = slice.rows().stream().map(job -> new JobEdge(cursor(job).encode(),
+                        GenerationJob.from(job, all.stream().filter(i -> job.id.equals(i.jobId)).map(Image::from).toList())))
+                        .toList();
+                return new JobConnection(edges, slice.pageInfo(GenerationService::cursor));
+            });
+        });
+    }
+
+    private static Cursor cursor(GenerationJobEntity job) {
+        return new Cursor(job.queuedAt, job.id);
     }
 
     /** Cancels a job that has not finished (a finished one is returned as it is). */

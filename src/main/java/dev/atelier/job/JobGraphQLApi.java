@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import dev.atelier.common.pagination.Ids;
+import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.routing.GenerateImageInput;
 import dev.atelier.user.CurrentUser;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +37,14 @@ public class JobGraphQLApi {
     public Uni<GenerationJob> job(@NonNull @Id @Name("id") String id) {
         return Uni.createFrom().item(() -> Ids.parse(id, "job"))
                 .flatMap(jobId -> currentUser.id().flatMap(userId -> generation.get(userId, jobId)));
+    }
+
+    @Query("jobs")
+    @Description("Your jobs, newest first, optionally of one status (first: at most 100).")
+    public Uni<@NonNull JobConnection> jobs(@Name("status") JobStatus status, @Name("first") Integer first,
+            @Name("after") String after) {
+        return Uni.createFrom().item(() -> PageRequest.of(first, after))
+                .flatMap(page -> currentUser.id().flatMap(userId -> generation.page(userId, status, page)));
     }
 
     @Mutation("cancelJob")

@@ -25,7 +25,8 @@ class ContractTest {
     /** Grows as the contract is delivered; Query and Mutation follow once all their fields exist. */
     static final String BUILT = "Category,ProviderId,Quality,Budget,Priority,StylePreferences,EnhancePromptInput,"
             + "GenerateImageInput,User,ProviderPrompt,EnhancedPrompt,Prompt,ProviderStatus,ProviderQuote,CostEstimate,"
-            + "ProviderDecision,PageInfo,PromptEdge,PromptConnection";
+            + "ProviderDecision,PageInfo,PromptEdge,PromptConnection,ProviderAttempt,JobError,Image,GenerationJob,"
+            + "JobProgress,JobEdge,JobConnection,JobStatus,Subscription";
 
     @TestHTTPResource("/")
     URL base;

@@ -83,6 +83,30 @@ class GenerationJobGraphQLTest {
     }
 
     @Test
+    void jobsArePagedNewestFirstAndFilteredByStatus() {
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(GraphQL.post(GENERATE, Map.of("i", Map.of("prompt", "page " + i, "size", "64x64", "enhance", false)))
+                    .extract().path("data.generateImage.id"));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> mine.stream().allMatch(id -> job(id).getString("status").equals("SUCCEEDED")));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            JsonPath page = GraphQL.post("query($after: String) { jobs(status: SUCCEEDED, first: 2, after: $after) { "
+                    + "edges { cursor node { id status images { id } } } pageInfo { hasNextPage endCursor } } }",
+                    after == null ? Map.of() : Map.of("after", after))
+                    .body("errors", nullValue()).extract().jsonPath().setRootPath("data.jobs");
+            assertThat(page.getList("edges.node.status", String.class)).allMatch("SUCCEEDED"::equals);
+            page.getList("edges.node.id", String.class).forEach(id -> assertThat(seen.add(id)).isTrue());
+            more = page.getBoolean("pageInfo.hasNextPage");
+            after = page.getString("pageInfo.endCursor");
+        }
+        assertThat(seen).containsAll(mine);
+    }
+
+    @Test
     void theSameIdempotencyKeyReturnsTheSameJob() {
         String key = "key-" + UUID.randomUUID();
         Map<String, Object> input = Map.of("prompt", "a lighthouse", "idempotencyKey", key, "enhance", false);

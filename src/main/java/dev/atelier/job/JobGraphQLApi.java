@@ -29,28 +29,25 @@ public class JobGraphQLApi {
     @Mutation("generateImage")
     @Description("Queues an image generation and answers at once with the job; the same idempotencyKey returns the same job.")
     public Uni<@NonNull GenerationJob> generateImage(@NonNull @Name("input") GenerateImageInput input) {
-        return currentUser.id().flatMap(userId -> generation.submit(userId, input));
+        return currentUser.call(userId -> generation.submit(userId, input));
     }
 
     @Query("job")
     @Description("One of your generation jobs.")
     public Uni<GenerationJob> job(@NonNull @Id @Name("id") String id) {
-        return Uni.createFrom().item(() -> Ids.parse(id, "job"))
-                .flatMap(jobId -> currentUser.id().flatMap(userId -> generation.get(userId, jobId)));
+        return currentUser.call(() -> Ids.parse(id, "job"), generation::get);
     }
 
     @Query("jobs")
     @Description("Your jobs, newest first, optionally of one status (first: at most 100).")
     public Uni<@NonNull JobConnection> jobs(@Name("status") JobStatus status, @Name("first") Integer first,
             @Name("after") String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after))
-                .flatMap(page -> currentUser.id().flatMap(userId -> generation.page(userId, status, page)));
+        return currentUser.call(() -> PageRequest.of(first, after), (userId, page) -> generation.page(userId, status, page));
     }
 
     @Mutation("cancelJob")
     @Description("Cancels a job that has not finished; the provider is not called for a job cancelled while queued.")
     public Uni<@NonNull GenerationJob> cancelJob(@NonNull @Id @Name("id") String id) {
-        return Uni.createFrom().item(() -> Ids.parse(id, "job"))
-                .flatMap(jobId -> currentUser.id().flatMap(userId -> generation.cancel(userId, jobId)));
+        return currentUser.call(() -> Ids.parse(id, "job"), generation::cancel);
     }
 }

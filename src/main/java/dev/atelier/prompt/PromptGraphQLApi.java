@@ -28,20 +28,18 @@ public class PromptGraphQLApi {
     @Mutation("enhancePrompt")
     @Description("Turns a short idea into a detailed prompt, phrased for every provider, and stores it in your history.")
     public Uni<@NonNull EnhancedPrompt> enhancePrompt(@NonNull @Name("input") EnhancePromptInput input) {
-        return currentUser.id().flatMap(userId -> prompts.enhance(userId, input));
+        return currentUser.call(userId -> prompts.enhance(userId, input));
     }
 
     @Query("prompt")
     @Description("One of your prompts.")
     public Uni<Prompt> prompt(@NonNull @Id @Name("id") String id) {
-        return Uni.createFrom().item(() -> Ids.parse(id, "prompt"))
-                .flatMap(promptId -> currentUser.id().flatMap(userId -> prompts.get(userId, promptId)));
+        return currentUser.call(() -> Ids.parse(id, "prompt"), prompts::get);
     }
 
     @Query("prompts")
     @Description("Your prompt history, newest first (first: at most 100).")
     public Uni<@NonNull PromptConnection> prompts(@Name("first") Integer first, @Name("after") String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after))
-                .flatMap(page -> currentUser.id().flatMap(userId -> prompts.page(userId, page)));
+        return currentUser.call(() -> PageRequest.of(first, after), prompts::page);
     }
 }

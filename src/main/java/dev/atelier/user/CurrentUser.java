@@ -56,6 +56,20 @@ public class CurrentUser {
         return identity.getDeferredIdentity().flatMap(this::idOfIdentity);
     }
 
+    /** Runs {@code work} for the caller. */
+    public <R> Uni<R> call(java.util.function.Function<UUID, Uni<R>> work) {
+        return id().flatMap(userId -> work.apply(userId));
+    }
+
+    /**
+     * Validates an argument, then runs {@code work} for the caller with it. Validation runs inside the pipeline, so
+     * a bad argument becomes a coded GraphQL error like any other failure.
+     */
+    public <A, R> Uni<R> call(java.util.function.Supplier<A> argument,
+            java.util.function.BiFunction<UUID, A, Uni<R>> work) {
+        return Uni.createFrom().item(argument).flatMap(value -> id().flatMap(userId -> work.apply(userId, value)));
+    }
+
     /** The caller's full user row. */
     public Uni<UserEntity> user() {
         return id().flatMap(directory::byId);

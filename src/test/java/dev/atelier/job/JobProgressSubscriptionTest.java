@@ -8,13 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.atelier.support.GraphQL;
+import dev.atelier.support.ForeignRows;
 import dev.atelier.support.GraphQLWsClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** A real graphql-transport-ws client watching a job run on the LOCAL renderer. */
 @QuarkusTest
@@ -56,6 +62,27 @@ class JobProgressSubscriptionTest {
             assertThat(mine.get(mine.size() - 1).getString("provider")).isEqualTo("LOCAL");
             for (int i = 1; i < mine.size(); i++) {
                 assertThat(mine.get(i).getDouble("progress")).isGreaterThanOrEqualTo(mine.get(i - 1).getDouble("progress"));
+            }
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void anotherUsersJobIsNotFoundOverTheSocketAndTheSubscriptionEnds() throws Exception {
+        UUID job = ForeignRows.job(pool, ForeignRows.user(pool));
+        for (String id : List.of(job.toString(), UUID.randomUUID().toString())) {
+            try (GraphQLWsClient ws = new GraphQLWsClient(graphql)) {
+                ws.subscribe(SUBSCRIBE, Map.of("id", id));
+                GraphQLWsClient.Result result = ws.await(Duration.ofSeconds(10));
+                assertThat(result.completed()).isTrue();
+                assertThat(result.next()).hasSize(1);
+                JsonObject only = result.next().get(0);
+                assertThat(only.getValue("data")).isNull();
+                assertThat(only.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"))
+                        .isEqualTo("NOT_FOUND");
+                assertThat(only.encode()).doesNotContain("Exception").doesNotContain("at dev.atelier");
             }
         }
     }

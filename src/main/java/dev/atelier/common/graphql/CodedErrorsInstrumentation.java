@@ -6,19 +6,34 @@ import java.util.concurrent.CompletableFuture;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
+import graphql.schema.DataFetcher;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 
-/** Rewrites every error of every result (syntax, validation, limits, resolver failures) through {@link CodedErrors}. */
+/**
+ * Rewrites every error of every result (syntax, validation, limits, resolver failures) through {@link CodedErrors},
+ * including a subscription that fails before its first event ({@link SubscriptionRejections}).
+ */
 final class CodedErrorsInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         if (result.getErrors().isEmpty()) {
-            return CompletableFuture.completedFuture(result);
+            return CompletableFuture.completedFuture(SubscriptionRejections.deliveringRejections(result));
         }
         List<GraphQLError> coded = result.getErrors().stream().map(CodedErrors::toCoded).toList();
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(coded)));
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        boolean subscriptionRoot = parameters.getExecutionStepInfo().getPath().getLevel() == 1
+                && parameters.getExecutionContext().getOperationDefinition().getOperation()
+                        == OperationDefinition.Operation.SUBSCRIPTION;
+        return subscriptionRoot ? SubscriptionRejections.rejectingErrorItems(dataFetcher) : dataFetcher;
     }
 }

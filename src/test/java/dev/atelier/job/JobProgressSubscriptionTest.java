@@ -82,7 +82,7 @@ class JobProgressSubscriptionTest {
                 assertThat(only.getValue("data")).isNull();
                 assertThat(only.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"))
                         .isEqualTo("NOT_FOUND");
-                assertThat(only.encode()).doesNotContain("Exception").doesNotContain("at dev.atelier");
+                assertThat(only.encode()).doesNotContain("AtelierException").doesNotContain("dev.atelier");
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.atelier.job;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.pagination.Cursor;
 import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.common.pagination.Slice;
+import dev.atelier.gallery.CollectionRepository;
 import dev.atelier.gallery.Image;
 import dev.atelier.gallery.ImageRepository;
 import dev.atelier.routing.GenerateImageInput;
@@ -23,6 +26,7 @@ import dev.atelier.routing.RoutingDecision;
 import dev.atelier.routing.RoutingRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,10 +42,17 @@ public class GenerationService {
     private final JobQueue queue;
     private final JobStore store;
     private final ProgressBus bus;
+    private final CollectionRepository collections;
+    private final QueueEstimates estimates;
+    private final JobQueueConfig config;
 
-    GenerationService(GenerationJobRepository jobs, ImageRepository images, ProviderRouter router, JobQueue queue,
-            JobStore store, ProgressBus bus) {
+    GenerationService(GenerationJobRepository jobs, ImageRepository images, CollectionRepository collections,
+            ProviderRouter router, JobQueue queue, JobStore store, ProgressBus bus, QueueEstimates estimates,
+            JobQueueConfig config) {
         this.jobs = jobs;
+        this.collections = collections;
+        this.estimates = estimates;
+        this.config = config;
         this.images = images;
         this.router = router;
         this.queue = queue;
@@ -50,36 +61,115 @@ public class GenerationService {
     }
 
     public Uni<GenerationJob> submit(UUID userId, GenerateImageInput input) {
+        Prepared prepared = prepare(input);
+        Uni<GenerationJobEntity> existing = prepared.key() == null ? Uni.createFrom().nullItem()
+                : Panache.withSession(() -> jobs.findByIdempotencyKey(userId, prepared.key()));
+        return existing.flatMap(found -> found != null ? view(found)
+                : checkCollection(userId, List.of(prepared))
+                        .chain(() -> Panache.withTransaction(() -> jobs.persist(entity(userId, prepared))))
+                        // a concurrent request with the same key won the insert: answer with its job
+                        .onFailure(e -> prepared.key() != null && isUniqueViolation(e))
+                        .recoverWithUni(() -> Panache.withSession(() -> jobs.findByIdempotencyKey(userId, prepared.key())))
+                        .call(this::announce)
+                        .flatMap(this::view));
+    }
+
+    /**
+     * Several generations accepted or rejected as a whole: every input is validated and the jobs are inserted in one
+     * transaction before any is queued. An input whose idempotency key already has a job returns that job.
+     */
+    public Uni<List<GenerationJob>> submitAll(UUID userId, List<GenerateImageInput> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw AtelierException.badInput("generateImages needs at least one input");
+        }
+        if (inputs.size() > config.maxBatch()) {
+            throw AtelierException.badInput("A batch holds at most " + config.maxBatch() + " inputs; this one has "
+                    + inputs.size());
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                prepared.add(prepare(inputs.get(i)));
+            } catch (AtelierException e) {
+                throw new AtelierException(e.code(), "inputs[" + i + "]: " + e.getMessage());
+            }
+        }
+        long distinctKeys = prepared.stream().map(Prepared::key).filter(k -> k != null).distinct().count();
+        if (distinctKeys != prepared.stream().filter(p -> p.key() != null).count()) {
+            throw AtelierException.badInput("Two inputs of the batch share an idempotencyKey");
+        }
+        return checkCollection(userId, prepared).chain(() -> Panache.withTransaction(() -> {
+            Uni<List<Accepted>> all = Uni.createFrom().item(new ArrayList<>());
+            for (Prepared one : prepared) {
+                all = all.flatMap(list -> (one.key() == null ? Uni.createFrom().<GenerationJobEntity>nullItem()
+                        : jobs.findByIdempotencyKey(userId, one.key()))
+                        .flatMap(found -> found != null ? Uni.createFrom().item(new Accepted(found, false))
+                                : jobs.persist(entity(userId, one)).map(job -> new Accepted(job, true)))
+                        .map(accepted -> {
+                            list.add(accepted);
+                            return list;
+                        }));
+            }
+            return all;
+        })).flatMap(accepted -> Multi.createFrom().iterable(accepted)
+                .onItem().transformToUniAndConcatenate(a -> (a.created() ? announce(a.job()) : Uni.createFrom().voidItem())
+                        .chain(() -> view(a.job())))
+                .collect().asList());
+    }
+
+    /** A job of a batch, and whether the batch created it (rather than found it by its key). */
+    private record Accepted(GenerationJobEntity job, boolean created) {
+    }
+
+    private record Prepared(GenerateImageInput input, RoutingRequest request, String key) {
+    }
+
+    private Prepared prepare(GenerateImageInput input) {
         RoutingRequest request = GenerationRequests.toRouting(input, null);
         String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().trim();
         if (key != null && key.length() > 200) {
             throw AtelierException.badInput("idempotencyKey is longer than 200 characters");
         }
-        Uni<GenerationJobEntity> existing = key == null ? Uni.createFrom().nullItem()
-                : Panache.withSession(() -> jobs.findByIdempotencyKey(userId, key));
-        return existing.flatMap(found -> found != null ? view(found)
-                : create(userId, input, request, key)
-                        .call(job -> bus.publish(userId, job.id, JobStatus.QUEUED, "QUEUED", 0, null, "queued"))
-                        .call(job -> queue.enqueue(job.id))
-                        .flatMap(this::view));
+        if (input.collectionId() != null) {
+            Ids.parse(input.collectionId(), "collection");
+        }
+        return new Prepared(input, request, key);
     }
 
-    private Uni<GenerationJobEntity> create(UUID userId, GenerateImageInput input, RoutingRequest request, String key) {
-        RoutingDecision decision = router.decide(request);
+    /** Every collection named by the inputs must be the caller's own (someone else's reads as NOT_FOUND). */
+    private Uni<Void> checkCollection(UUID userId, List<Prepared> prepared) {
+        List<UUID> ids = prepared.stream().map(p -> p.input().collectionId()).filter(id -> id != null).distinct()
+                .map(id -> Ids.parse(id, "collection")).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> collections.count("id in ?1 and userId = ?2", ids, userId))
+                .invoke(found -> {
+                    if (found != ids.size()) {
+                        throw AtelierException.notFound("Collection", ids.size() == 1 ? ids.get(0) : "in this request");
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Tells subscribers about the new job and puts it on the queue. */
+    private Uni<Void> announce(GenerationJobEntity job) {
+        return bus.publish(job.userId, job.id, JobStatus.QUEUED, "QUEUED", 0, null, "queued")
+                .chain(() -> queue.enqueue(job.id));
+    }
+
+    private GenerationJobEntity entity(UUID userId, Prepared prepared) {
+        RoutingDecision decision = router.decide(prepared.request());
         BigDecimal estimate = decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
         GenerationJobEntity job = new GenerationJobEntity();
         job.id = UUID.randomUUID();
         job.userId = userId;
         job.status = JobStatus.QUEUED;
         job.stage = "QUEUED";
-        job.request = requestMap(input, request);
+        job.request = requestMap(prepared.input(), prepared.request());
         job.estimatedCost = estimate;
-        job.idempotencyKey = key;
+        job.idempotencyKey = prepared.key();
         job.queuedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> jobs.persist(job))
-                // a concurrent request with the same key won the insert: answer with its job
-                .onFailure(e -> key != null && isUniqueViolation(e))
-                .recoverWithUni(() -> Panache.withSession(() -> jobs.findByIdempotencyKey(userId, key)));
+        return job;
     }
 
     private static boolean isUniqueViolation(Throwable e) {
@@ -136,12 +226,13 @@ public class GenerationService {
                 return Uni.createFrom().item(new JobConnection(List.of(), slice.pageInfo(GenerationService::cursor)));
             }
             List<UUID> ids = slice.rows().stream().map(j -> j.id).toList();
-            return images.list("jobId in ?1 order by createdAt, id", ids).map(all -> {
-                List<JobEdge> edges = slice.rows().stream().map(job -> new JobEdge(cursor(job).encode(),
-                        GenerationJob.from(job, all.stream().filter(i -> job.id.equals(i.jobId)).map(Image::from).toList())))
-                        .toList();
-                return new JobConnection(edges, slice.pageInfo(GenerationService::cursor));
-            });
+            return images.list("jobId in ?1 order by createdAt, id", ids).flatMap(all -> Multi.createFrom()
+                    .iterable(slice.rows())
+                    .onItem().transformToUniAndConcatenate(job -> estimate(job).map(estimate -> new JobEdge(
+                            cursor(job).encode(), GenerationJob.from(job, all.stream().filter(i -> job.id.equals(i.jobId))
+                                    .map(Image::from).toList(), estimate))))
+                    .collect().asList()
+                    .map(edges -> new JobConnection(edges, slice.pageInfo(GenerationService::cursor))));
         });
     }
 
@@ -162,12 +253,18 @@ public class GenerationService {
     public Uni<JobProgress> current(UUID userId, UUID jobId) {
         return jobs.findOwned(jobId, userId)
                 .onItem().ifNull().failWith(() -> AtelierException.notFound("Job", jobId))
-                .map(job -> new JobProgress(job.id.toString(), job.status, job.stage, job.progress, null, null,
-                        job.provider, job.errorMessage, Instant.now()));
+                .flatMap(job -> estimate(job).map(estimate -> new JobProgress(job.id.toString(), job.status, job.stage,
+                        job.progress, estimate.queuePosition(), estimate.etaSeconds(), job.provider, job.errorMessage,
+                        Instant.now())));
     }
 
     private Uni<GenerationJob> view(GenerationJobEntity job) {
         return Panache.withSession(() -> images.list("jobId = ?1 order by createdAt, id", job.id))
-                .map(rows -> GenerationJob.from(job, rows.stream().map(Image::from).toList()));
+                .flatMap(rows -> estimate(job).map(estimate -> GenerationJob.from(job,
+                        rows.stream().map(Image::from).toList(), estimate)));
+    }
+
+    private Uni<QueueEstimates.Estimate> estimate(GenerationJobEntity job) {
+        return estimates.estimate(job.id, job.status, job.progress, job.provider);
     }
 }

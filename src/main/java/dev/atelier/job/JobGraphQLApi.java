@@ -1,5 +1,7 @@
 package dev.atelier.job;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -30,6 +32,13 @@ public class JobGraphQLApi {
     @Description("Queues an image generation and answers at once with the job; the same idempotencyKey returns the same job.")
     public Uni<@NonNull GenerationJob> generateImage(@NonNull @Name("input") GenerateImageInput input) {
         return currentUser.call(userId -> generation.submit(userId, input));
+    }
+
+    @Mutation("generateImages")
+    @Description("Queues several generations, accepted or rejected as a whole (at most atelier.jobs.max-batch inputs).")
+    public Uni<@NonNull List<@NonNull GenerationJob>> generateImages(
+            @NonNull @Name("inputs") List<@NonNull GenerateImageInput> inputs) {
+        return currentUser.call(userId -> generation.submitAll(userId, inputs));
     }
 
     @Query("job")

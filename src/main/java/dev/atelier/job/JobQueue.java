@@ -1,7 +1,10 @@
 package dev.atelier.job;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +16,9 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The job queue: a Redis Stream read through one consumer group, so each entry goes to one worker and stays
- * pending until that worker acknowledges it (after the job row is terminal). The database row is the truth; a
- * stream entry only says "job X needs work".
+ * pending until that worker acknowledges it (after the job row is terminal); acknowledged entries are deleted, so
+ * the stream holds only work not yet done. Entries left pending by a dead worker are claimed by another after an
+ * idle timeout (XAUTOCLAIM). The database row is the truth; a stream entry only says "job X needs work".
  */
 @ApplicationScoped
 public class JobQueue {
@@ -49,8 +53,37 @@ public class JobQueue {
                 "BLOCK", Long.toString(blockMs), "STREAMS", stream, ">").map(JobQueue::entries);
     }
 
+    /**
+     * Up to {@code count} entries that other consumers took but left unacknowledged for at least {@code minIdle}
+     * (their worker died or stalled), now delivered to {@code consumer}.
+     */
+    public Uni<List<Entry>> reclaim(String consumer, Duration minIdle, int count) {
+        return redis.execute("XAUTOCLAIM", stream, GROUP, consumer, Long.toString(minIdle.toMillis()), "0-0",
+                "COUNT", Integer.toString(count))
+                .map(response -> response == null || response.size() < 2 ? List.<Entry>of() : parse(response.get(1)));
+    }
+
+    /** Acknowledges and deletes an entry: its job is finished. */
     public Uni<Void> ack(String entryId) {
-        return redis.execute("XACK", stream, GROUP, entryId).replaceWithVoid();
+        return redis.execute("XACK", stream, GROUP, entryId)
+                .chain(() -> redis.execute("XDEL", stream, entryId)).replaceWithVoid();
+    }
+
+    /** The jobs that have an entry in the stream (waiting or pending), up to {@code limit} entries. */
+    public Uni<Set<UUID>> jobsInStream(int limit) {
+        return redis.execute("XRANGE", stream, "-", "+", "COUNT", Integer.toString(limit))
+                .map(response -> {
+                    Set<UUID> ids = new HashSet<>();
+                    if (response != null) {
+                        parse(response).forEach(entry -> ids.add(entry.jobId()));
+                    }
+                    return ids;
+                });
+    }
+
+    /** Whether a failure means the consumer group is gone (Redis lost its data) and must be created again. */
+    static boolean groupMissing(Throwable failure) {
+        return String.valueOf(failure.getMessage()).contains("NOGROUP");
     }
 
     /** Entries waiting to be read by any worker (queue depth). */
@@ -79,13 +112,23 @@ public class JobQueue {
             return entries;
         }
         for (Response streamEntries : perStream(response)) {
-            for (int e = 0; e < streamEntries.size(); e++) {
-                Response entry = streamEntries.get(e);
-                Response fields = entry.get(1);
-                for (int f = 0; f + 1 < fields.size(); f += 2) {
-                    if ("job".equals(fields.get(f).toString())) {
-                        entries.add(new Entry(entry.get(0).toString(), UUID.fromString(fields.get(f + 1).toString())));
-                    }
+            entries.addAll(parse(streamEntries));
+        }
+        return entries;
+    }
+
+    /** A list of [id, [field, value, …]] entries; deleted entries (null) are skipped. */
+    private static List<Entry> parse(Response list) {
+        List<Entry> entries = new ArrayList<>();
+        for (int e = 0; e < list.size(); e++) {
+            Response entry = list.get(e);
+            if (entry == null || entry.size() < 2 || entry.get(1) == null) {
+                continue;
+            }
+            Response fields = entry.get(1);
+            for (int f = 0; f + 1 < fields.size(); f += 2) {
+                if ("job".equals(fields.get(f).toString())) {
+                    entries.add(new Entry(entry.get(0).toString(), UUID.fromString(fields.get(f + 1).toString())));
                 }
             }
         }

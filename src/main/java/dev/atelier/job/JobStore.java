@@ -1,8 +1,11 @@
 package dev.atelier.job;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +17,33 @@ import dev.atelier.provider.ProviderId;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The worker's writes to a job row, as single SQL statements that only move a job forward: a transition applies
- * only from a non-terminal status, progress never decreases, and the version increases with each write. Usable from
- * any thread (workers run outside request contexts).
+ * The workers' writes to job rows, as single guarded SQL statements. A worker first claims a job (a lease it keeps
+ * renewing); every later write applies only while that worker still holds the job and the job is not terminal, so a
+ * worker that lost its lease (it stalled and another took over) or a cancelled job cannot be written twice.
+ * Progress never decreases and the version increases with each write. Usable from any thread.
  */
 @ApplicationScoped
 public class JobStore {
+
+    static final String ACTIVE = "('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')";
+
+    /** A job a worker now holds. */
+    public record Claim(UUID jobId, UUID userId, JsonObject request, int deliveries, String worker) {
+    }
+
+    /** One image row to insert when a job succeeds. */
+    public record ImageRow(UUID id, String storageKey, String sha256, String mimeType, int width, int height, Long seed,
+            BigDecimal cost, String revisedPrompt) {
+    }
+
+    /** A job handed back to the queue. */
+    public record Released(UUID jobId, UUID userId) {
+    }
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -32,23 +53,83 @@ public class JobStore {
         this.json = json;
     }
 
-    /** Moves a non-terminal job to a new stage; false when the job is already terminal (e.g. cancelled). */
-    public Uni<Boolean> advance(UUID jobId, JobStatus status, String stage, double progress) {
+    /**
+     * Takes the job for {@code worker} when it is unfinished and nobody holds a live lease on it; null otherwise
+     * (finished, cancelled, or running elsewhere).
+     */
+    public Uni<Claim> claim(UUID jobId, String worker, Duration lease) {
+        return pool.preparedQuery("""
+                update generation_jobs
+                   set worker_id = $2, lease_until = now() + make_interval(secs => $3), deliveries = deliveries + 1,
+                       available_at = null, version = version + 1
+                 where id = $1 and status in %s and (worker_id is null or lease_until < now())
+             returning user_id, request, deliveries""".formatted(ACTIVE))
+                .execute(Tuple.of(jobId, worker, (double) lease.toMillis() / 1000))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Claim(jobId, row.getUUID("user_id"), (JsonObject) row.getValue("request"),
+                            row.getInteger("deliveries"), worker);
+                });
+    }
+
+    /** Whether the job is finished (or gone): its queue entry can be acknowledged. */
+    public Uni<Boolean> finished(UUID jobId) {
+        return pool.preparedQuery("select status from generation_jobs where id = $1").execute(Tuple.of(jobId))
+                .map(rows -> !rows.iterator().hasNext()
+                        || JobStatus.valueOf(rows.iterator().next().getString("status")).terminal());
+    }
+
+    /** Renews the leases of every job held by the workers whose names start with {@code workerPrefix}. */
+    public Uni<Integer> renewLeases(String workerPrefix, Duration lease) {
+        return pool.preparedQuery("""
+                update generation_jobs set lease_until = now() + make_interval(secs => $2)
+                 where worker_id like $1 and status in %s""".formatted(ACTIVE))
+                .execute(Tuple.of(workerPrefix + "%", (double) lease.toMillis() / 1000))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Hands every job held by these workers back to the queue (a stopping replica; not counted as a delivery). */
+    public Uni<List<Released>> release(String workerPrefix, String stage) {
+        return pool.preparedQuery("""
+                update generation_jobs
+                   set status = 'QUEUED', stage = $2, worker_id = null, lease_until = null,
+                       deliveries = greatest(deliveries - 1, 0), version = version + 1
+                 where worker_id like $1 and status in %s
+             returning id, user_id""".formatted(ACTIVE))
+                .execute(Tuple.of(workerPrefix + "%", stage))
+                .map(rows -> {
+                    List<Released> released = new ArrayList<>();
+                    rows.forEach(row -> released.add(new Released(row.getUUID("id"), row.getUUID("user_id"))));
+                    return released;
+                });
+    }
+
+    /** Moves a held job to a new stage; false when the job is terminal (e.g. cancelled) or no longer held. */
+    public Uni<Boolean> advance(Claim claim, JobStatus status, String stage, double progress) {
         return pool.preparedQuery("""
                 update generation_jobs
                    set status = $2, stage = $3, progress = greatest(progress, $4),
                        started_at = coalesce(started_at, now()), version = version + 1
-                 where id = $1 and status in ('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')""")
-                .execute(Tuple.of(jobId, status.name(), stage, progress))
+                 where id = $1 and worker_id = $5 and status in %s""".formatted(ACTIVE))
+                .execute(Tuple.of(claim.jobId(), status.name(), stage, progress, claim.worker()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Puts a running job back in the queue (rate limits), keeping its progress; false when it is terminal. */
-    public Uni<Boolean> requeue(UUID jobId, String stage) {
+    /**
+     * Puts a held job back in the queue for {@code wait} (rate limits), keeping its progress; a voluntary return
+     * does not count as a delivery.
+     */
+    public Uni<Boolean> requeue(Claim claim, String stage, Duration wait) {
         return pool.preparedQuery("""
-                update generation_jobs set status = 'QUEUED', stage = $2, version = version + 1
-                 where id = $1 and status in ('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')""")
-                .execute(Tuple.of(jobId, stage))
+                update generation_jobs
+                   set status = 'QUEUED', stage = $2, worker_id = null, lease_until = null,
+                       available_at = now() + make_interval(secs => $3), deliveries = greatest(deliveries - 1, 0),
+                       version = version + 1
+                 where id = $1 and worker_id = $4 and status in %s""".formatted(ACTIVE))
+                .execute(Tuple.of(claim.jobId(), stage, (double) wait.toMillis() / 1000, claim.worker()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -57,25 +138,69 @@ public class JobStore {
                 .execute(Tuple.of(jobId, promptId)).replaceWithVoid();
     }
 
-    /** Ends the job successfully, once. */
-    public Uni<Boolean> succeed(UUID jobId, ProviderId provider, String model, JobAttempts attempts, BigDecimal cost) {
-        return pool.preparedQuery("""
+    /**
+     * Ends a held job successfully and inserts its images in one transaction, filing them into the request's
+     * collection when it names one of the owner's collections; false (and nothing written) when the job was not
+     * held any more or already terminal.
+     */
+    public Uni<Boolean> succeed(Claim claim, ProviderId provider, String model, JobAttempts attempts, BigDecimal cost,
+            List<ImageRow> images, UUID collectionId) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
                 update generation_jobs
                    set status = 'SUCCEEDED', stage = 'DONE', progress = 1, provider = $2, model = $3, attempts = $4,
-                       actual_cost = $5, finished_at = now(), version = version + 1
-                 where id = $1 and status in ('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')""")
-                .execute(Tuple.of(jobId, provider.name(), model, jsonb(attempts), cost))
-                .map(rows -> rows.rowCount() == 1);
+                       actual_cost = $5, finished_at = now(), worker_id = null, lease_until = null,
+                       version = version + 1
+                 where id = $1 and worker_id = $6 and status in %s""".formatted(ACTIVE))
+                .execute(Tuple.of(claim.jobId(), provider.name(), model, jsonb(attempts), cost, claim.worker()))
+                .flatMap(rows -> rows.rowCount() != 1 ? Uni.createFrom().item(false)
+                        : insertImages(connection, claim, provider, model, images)
+                                .chain(() -> file(connection, claim.userId(), collectionId, images))
+                                .replaceWith(true)));
     }
 
-    /** Ends the job as failed, once. */
-    public Uni<Boolean> fail(UUID jobId, String code, String message, JobAttempts attempts) {
+    private Uni<Void> insertImages(SqlConnection connection, Claim claim, ProviderId provider, String model,
+            List<ImageRow> images) {
+        if (images.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Tuple> batch = images.stream().map(image -> Tuple.tuple().addUUID(image.id()).addUUID(claim.userId())
+                .addUUID(claim.jobId()).addString(provider.name()).addString(model).addString(image.storageKey())
+                .addString(image.sha256()).addString(image.mimeType()).addInteger(image.width())
+                .addInteger(image.height()).addLong(image.seed()).addValue(image.cost())
+                .addString(image.revisedPrompt()).addOffsetDateTime(now)).toList();
+        return connection.preparedQuery("""
+                insert into images (id, user_id, job_id, provider, model, storage_key, sha256, mime_type, width, height,
+                                    seed, cost, revised_prompt, created_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    /** Appends the images to the end of the owner's collection (a collection of someone else's files nothing). */
+    private Uni<Void> file(SqlConnection connection, UUID userId, UUID collectionId, List<ImageRow> images) {
+        if (collectionId == null || images.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = new ArrayList<>();
+        for (ImageRow image : images) {
+            batch.add(Tuple.of(collectionId, image.id(), userId));
+        }
+        return connection.preparedQuery("""
+                insert into collection_images (collection_id, image_id, position, added_at)
+                select c.id, $2, coalesce((select max(position) + 1 from collection_images where collection_id = c.id), 0),
+                       now()
+                  from collections c where c.id = $1 and c.user_id = $3""")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    /** Ends a held job as failed, once. */
+    public Uni<Boolean> fail(Claim claim, String code, String message, JobAttempts attempts) {
         return pool.preparedQuery("""
                 update generation_jobs
                    set status = 'FAILED', stage = 'DONE', error_code = $2, error_message = $3, attempts = $4,
-                       finished_at = now(), version = version + 1
-                 where id = $1 and status in ('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')""")
-                .execute(Tuple.of(jobId, code, message, jsonb(attempts)))
+                       finished_at = now(), worker_id = null, lease_until = null, version = version + 1
+                 where id = $1 and worker_id = $5 and status in %s""".formatted(ACTIVE))
+                .execute(Tuple.of(claim.jobId(), code, message, jsonb(attempts), claim.worker()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -83,24 +208,29 @@ public class JobStore {
     public Uni<Boolean> cancel(UUID jobId, UUID userId) {
         return pool.preparedQuery("""
                 update generation_jobs
-                   set status = 'CANCELLED', stage = 'DONE', finished_at = now(), version = version + 1
-                 where id = $1 and user_id = $2 and status in ('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')""")
+                   set status = 'CANCELLED', stage = 'DONE', finished_at = now(), worker_id = null, lease_until = null,
+                       version = version + 1
+                 where id = $1 and user_id = $2 and status in %s""".formatted(ACTIVE))
                 .execute(Tuple.of(jobId, userId))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Inserts the image row for a stored image. */
-    public Uni<Void> addImage(UUID imageId, UUID userId, UUID jobId, ProviderId provider, String model, String storageKey,
-            String sha256, String mimeType, int width, int height, Long seed, BigDecimal cost, String revisedPrompt) {
+    /**
+     * Unfinished jobs nobody holds (or whose holder's lease lapsed) that have waited longer than {@code grace}
+     * since they became runnable: candidates for the reconciler, oldest first.
+     */
+    public Uni<List<UUID>> unattended(Duration grace, int limit) {
         return pool.preparedQuery("""
-                insert into images (id, user_id, job_id, provider, model, storage_key, sha256, mime_type, width, height,
-                                    seed, cost, revised_prompt, created_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
-                .execute(Tuple.tuple().addUUID(imageId).addUUID(userId).addUUID(jobId).addString(provider.name())
-                        .addString(model).addString(storageKey).addString(sha256).addString(mimeType)
-                        .addInteger(width).addInteger(height).addLong(seed).addValue(cost).addString(revisedPrompt)
-                        .addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC)))
-                .replaceWithVoid();
+                select id from generation_jobs
+                 where status in %s and (worker_id is null or lease_until < now())
+                   and coalesce(available_at, queued_at) < now() - make_interval(secs => $1)
+                 order by queued_at limit $2""".formatted(ACTIVE))
+                .execute(Tuple.of((double) grace.toMillis() / 1000, limit))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
     }
 
     private JsonObject jsonb(JobAttempts attempts) {

@@ -1,50 +1,30 @@
 package dev.atelier.job;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.atelier.common.error.ErrorCode;
-import dev.atelier.gallery.ImageStore;
-import dev.atelier.prompt.Category;
-import dev.atelier.prompt.EnhancePromptInput;
-import dev.atelier.prompt.EnhancedPrompt;
-import dev.atelier.prompt.PromptService;
-import dev.atelier.prompt.ProviderPrompt;
-import dev.atelier.prompt.StylePreferences;
-import dev.atelier.provider.GeneratedImage;
-import dev.atelier.provider.ImageRequest;
-import dev.atelier.provider.ProviderId;
-import dev.atelier.provider.Quality;
-import dev.atelier.routing.Budget;
-import dev.atelier.routing.Priority;
-import dev.atelier.routing.ProviderRouter;
-import dev.atelier.routing.RoutedGeneration;
-import dev.atelier.routing.RoutingFailure;
-import dev.atelier.routing.RoutingRequest;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Runs queued jobs: ENHANCING (when asked) → GENERATING (the router's chain) → STORING → SUCCEEDED or FAILED.
- * Each job state change is one guarded SQL update, so a cancelled job stops at the next step; the queue entry
- * is acknowledged only after the job row is terminal.
+ * This replica's workers: {@code concurrency} loops, each taking one queue entry at a time — abandoned entries of
+ * dead workers first (XAUTOCLAIM, at most every {@code reclaim-every}), then new ones — claiming the job's lease and
+ * running it. An entry is acknowledged only once its job is terminal. Leases are renewed on a heartbeat; on shutdown
+ * the loops stop taking work, running jobs get {@code drain-timeout} to finish, and the rest are handed back to the
+ * queue for another replica.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -53,33 +33,22 @@ public class JobWorker {
 
     private final JobQueue queue;
     private final JobStore jobs;
+    private final JobRunner runner;
     private final JobQueueConfig config;
-    private final PromptService prompts;
-    private final ProviderRouter router;
-    private final ImageStore images;
-    private final Pool pool;
     private final ProgressBus bus;
-    private final String consumer = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String replica = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Cancellable> loops = new ArrayList<>();
+    private final Map<UUID, JobQueue.Entry> running = new ConcurrentHashMap<>();
+    private final AtomicLong nextReclaim = new AtomicLong();
+    private Cancellable heartbeat;
     private volatile boolean stopping;
 
-    JobWorker(JobQueue queue, JobStore jobs, JobQueueConfig config, PromptService prompts, ProviderRouter router,
-            ImageStore images, Pool pool, ProgressBus bus) {
+    JobWorker(JobQueue queue, JobStore jobs, JobRunner runner, JobQueueConfig config, ProgressBus bus) {
         this.queue = queue;
         this.jobs = jobs;
+        this.runner = runner;
         this.config = config;
-        this.prompts = prompts;
-        this.router = router;
-        this.images = images;
-        this.pool = pool;
         this.bus = bus;
-    }
-
-    /** Moves the job forward and tells subscribers; false when the job was already terminal (e.g. cancelled). */
-    private Uni<Boolean> advance(UUID jobId, UUID userId, JobStatus status, String stage, double progress) {
-        return jobs.advance(jobId, status, stage, progress).call(active -> active
-                ? bus.publish(userId, jobId, status, stage, progress, null, null)
-                : Uni.createFrom().voidItem());
     }
 
     void start(@Observes StartupEvent event) {
@@ -89,14 +58,11 @@ public class JobWorker {
         }
         queue.ensureGroup().await().atMost(Duration.ofSeconds(10));
         for (int i = 0; i < Math.max(1, config.concurrency()); i++) {
-            String name = consumer + "-" + i;
+            String consumer = replica + "-" + i;
             loops.add(Multi.createBy().repeating()
-                    .uni(() -> queue.read(name, 1, config.block().toMillis())
-                            .onFailure().recoverWithItem(e -> {
-                                LOG.warnf("job queue read failed: %s", e.getMessage());
-                                return List.of();
-                            })
-                            .flatMap(entries -> Uni.join().all(entries.stream().map(this::handle).toList())
+                    .uni(() -> next(consumer)
+                            .onFailure().recoverWithUni(this::readFailed)
+                            .flatMap(entries -> Uni.join().all(entries.stream().map(e -> handle(e, consumer)).toList())
                                     .usingConcurrencyOf(1).andCollectFailures().replaceWithVoid()
                                     .onFailure().recoverWithNull()
                                     .replaceWith(entries.size())))
@@ -104,153 +70,112 @@ public class JobWorker {
                     .subscribe().with(n -> {
                     }, e -> LOG.error("job worker loop ended", e)));
         }
-        LOG.infof("Job workers started: %d on consumer %s", loops.size(), consumer);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-        loops.forEach(Cancellable::cancel);
-    }
-
-    private Uni<Void> handle(JobQueue.Entry entry) {
-        return process(entry.jobId())
-                .onFailure().invoke(e -> LOG.errorf(e, "job=%s processing failed", entry.jobId()))
-                .onFailure().recoverWithNull()
-                .chain(() -> queue.ack(entry.entryId()));
-    }
-
-    /** Runs one job to a terminal state (or leaves it alone when it already is). */
-    Uni<Void> process(UUID jobId) {
-        return pool.preparedQuery("select user_id, status, request from generation_jobs where id = $1")
-                .execute(Tuple.of(jobId))
-                .flatMap(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Row row = rows.iterator().next();
-                    if (JobStatus.valueOf(row.getString("status")).terminal()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return run(jobId, row.getUUID("user_id"), (JsonObject) row.getValue("request"));
+        heartbeat = Multi.createFrom().ticks().every(config.heartbeat())
+                .onItem().transformToUniAndConcatenate(tick -> jobs.renewLeases(replica, config.lease())
+                        .onFailure().invoke(e -> LOG.warnf("lease renewal failed: %s", e.getMessage()))
+                        .onFailure().recoverWithNull())
+                .subscribe().with(n -> {
                 });
+        LOG.infof("Job workers started: %d on %s", loops.size(), replica);
     }
 
-    private Uni<Void> run(UUID jobId, UUID userId, JsonObject request) {
-        LOG.infof("job=%s started", jobId);
-        boolean enhance = request.getBoolean("enhance", true);
-        Uni<Map<ProviderId, String>> promptsByProvider = enhance
-                ? advance(jobId, userId, JobStatus.ENHANCING, "ENHANCING", 0.05).flatMap(active -> !active
-                        ? Uni.createFrom().nullItem()
-                        : prompts.enhance(userId, new EnhancePromptInput(request.getString("prompt"),
-                                category(request), style(request), null))
-                                .call(enhanced -> jobs.linkPrompt(jobId, UUID.fromString(enhanced.id())))
-                                .map(JobWorker::variants))
-                : Uni.createFrom().item(Map.of());
-        return promptsByProvider.flatMap(variants -> variants == null ? Uni.createFrom().voidItem()
-                : advance(jobId, userId, JobStatus.GENERATING, "GENERATING", 0.1).flatMap(active -> !active
-                        ? Uni.createFrom().voidItem()
-                        : generate(jobId, userId, request, variants)));
+    /** Abandoned entries when a reclaim is due and finds some, else new entries. */
+    private Uni<List<JobQueue.Entry>> next(String consumer) {
+        long now = System.nanoTime();
+        long due = nextReclaim.get();
+        if (now - due >= 0 && nextReclaim.compareAndSet(due, now + config.reclaimEvery().toNanos())) {
+            return queue.reclaim(consumer, config.reclaimIdle(), 1).flatMap(reclaimed -> {
+                if (!reclaimed.isEmpty()) {
+                    LOG.infof("reclaimed abandoned queue entry for job=%s", reclaimed.get(0).jobId());
+                    return Uni.createFrom().item(reclaimed);
+                }
+                return queue.read(consumer, 1, config.block().toMillis());
+            });
+        }
+        return queue.read(consumer, 1, config.block().toMillis());
     }
 
-    private Uni<Void> generate(UUID jobId, UUID userId, JsonObject request, Map<ProviderId, String> variants) {
-        RoutingRequest routing = routing(request);
-        String raw = request.getString("prompt");
-        return router.generate(routing, router.decide(routing), id -> variants.getOrDefault(id, raw),
-                        (fraction, stage) -> advance(jobId, userId, JobStatus.GENERATING, stage, 0.1 + 0.8 * fraction)
-                                .subscribe().with(ok -> {
-                                }, e -> {
-                                }))
-                .flatMap(routed -> store(jobId, userId, routed))
-                .onFailure(f -> f instanceof RoutingFailure r && r.code() == ErrorCode.RATE_LIMITED)
-                .recoverWithUni(failure -> waitForHeadroom(jobId, userId, ((RoutingFailure) failure).retryAfterMs()))
-                .onFailure(RoutingFailure.class).recoverWithUni(failure -> {
-                    RoutingFailure f = (RoutingFailure) failure;
-                    LOG.infof("job=%s failed: %s (%d attempts)", jobId, f.code(), f.attempts().size());
-                    return jobs.fail(jobId, f.code().name(), f.getMessage(), JobAttempts.of(f.attempts()))
-                            .call(ended -> ended ? bus.publish(userId, jobId, JobStatus.FAILED, "DONE", 1.0, null,
-                                    f.code() + ": " + f.getMessage()) : Uni.createFrom().voidItem())
-                            .replaceWithVoid();
-                })
-                .onFailure().recoverWithUni(failure -> jobs.fail(jobId, ErrorCode.INTERNAL.name(),
-                        "The job failed inside Atelier", JobAttempts.of(List.of()))
-                        .call(ended -> ended ? bus.publish(userId, jobId, JobStatus.FAILED, "DONE", 1.0, null,
-                                "INTERNAL: the job failed inside Atelier") : Uni.createFrom().voidItem())
-                        .replaceWithVoid());
+    private Uni<List<JobQueue.Entry>> readFailed(Throwable failure) {
+        LOG.warnf("job queue read failed: %s", failure.getMessage());
+        Uni<Void> recovery = JobQueue.groupMissing(failure) ? queue.ensureGroup()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500));
+        return recovery.onFailure().recoverWithNull().replaceWith(List.of());
     }
 
-    /**
-     * Every eligible provider is rate limited: the job goes back to QUEUED with the reason in its stage and
-     * returns to the stream once the shortest wait is over.
-     */
-    private Uni<Void> waitForHeadroom(UUID jobId, UUID userId, long waitMs) {
-        long wait = Math.max(100, waitMs);
-        String stage = "waiting for provider rate limits (" + wait + " ms)";
-        LOG.infof("job=%s waits %d ms for rate limits", jobId, wait);
-        return jobs.requeue(jobId, stage).call(requeued -> requeued
-                        ? bus.publish(userId, jobId, JobStatus.QUEUED, stage, 0, null, stage)
-                        : Uni.createFrom().voidItem())
-                .invoke(requeued -> {
-                    if (requeued) {
-                        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait))
-                                .chain(() -> queue.enqueue(jobId))
-                                .subscribe().with(ok -> {
-                                }, e -> LOG.errorf(e, "job=%s could not be re-queued", jobId));
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> store(UUID jobId, UUID userId, RoutedGeneration routed) {
-        return advance(jobId, userId, JobStatus.STORING, "STORING", 0.9).flatMap(active -> {
-            if (!active) {
-                return Uni.createFrom().voidItem();
+    private Uni<Void> handle(JobQueue.Entry entry, String consumer) {
+        if (stopping) {
+            return handOff(entry);
+        }
+        return jobs.claim(entry.jobId(), consumer, config.lease()).flatMap(claim -> {
+            if (claim == null) {
+                // finished (ack), or held by a live worker: leave the entry pending; it is claimed again later
+                return jobs.finished(entry.jobId()).flatMap(done -> done ? queue.ack(entry.entryId())
+                        : Uni.createFrom().voidItem());
             }
-            List<GeneratedImage> generated = routed.result().images();
-            BigDecimal each = generated.isEmpty() ? BigDecimal.ZERO
-                    : routed.result().costUsd().divide(BigDecimal.valueOf(generated.size()), 6, java.math.RoundingMode.HALF_UP);
-            List<Uni<Void>> writes = generated.stream().map(image -> images.put(image.bytes(), image.mimeType())
-                    .flatMap(blob -> jobs.addImage(UUID.randomUUID(), userId, jobId, routed.result().provider(),
-                            routed.result().model(), blob.storageKey(), blob.sha256(), image.mimeType(), image.width(),
-                            image.height(), image.seed(), each, image.revisedPrompt()))).toList();
-            return Uni.join().all(writes).andFailFast()
-                    .chain(() -> jobs.succeed(jobId, routed.result().provider(), routed.result().model(),
-                            JobAttempts.of(routed.attempts()), routed.result().costUsd()))
-                    .call(ended -> ended ? bus.publish(userId, jobId, JobStatus.SUCCEEDED, "DONE", 1.0,
-                            routed.result().provider(), generated.size() + " image(s) ready") : Uni.createFrom().voidItem())
-                    .invoke(ok -> LOG.infof("job=%s provider=%s succeeded with %d image(s)", jobId,
-                            routed.result().provider(), generated.size()))
-                    .replaceWithVoid();
+            running.put(claim.jobId(), entry);
+            // a run that returns has finished the job, handed it back (with a new entry), or lost it to a worker
+            // that took it over: this entry is done. A run that failed leaves it pending, to be claimed again.
+            return runner.run(claim)
+                    .chain(() -> queue.ack(entry.entryId()))
+                    .onFailure().invoke(e -> LOG.errorf(e, "job=%s processing failed; its entry stays pending",
+                            entry.jobId()))
+                    .onFailure().recoverWithNull()
+                    .eventually(() -> running.remove(claim.jobId()));
         });
     }
 
-    private static RoutingRequest routing(JsonObject r) {
-        ImageRequest image = new ImageRequest(r.getString("prompt"), r.getString("negativePrompt"),
-                r.getInteger("width", 1024), r.getInteger("height", 1024), r.getInteger("count", 1),
-                Quality.valueOf(r.getString("quality", "STANDARD")), r.getLong("seed"), null);
-        return new RoutingRequest(image, r.getString("provider") == null ? null : ProviderId.valueOf(r.getString("provider")),
-                r.getBoolean("allowFallback", false),
-                r.getString("budget") == null ? null : Budget.valueOf(r.getString("budget")),
-                r.getString("priority") == null ? null : Priority.valueOf(r.getString("priority")), null);
+    /** Gives an entry this stopping replica received but will not run back to the queue. */
+    private Uni<Void> handOff(JobQueue.Entry entry) {
+        return queue.enqueue(entry.jobId()).chain(() -> queue.ack(entry.entryId()));
     }
 
-    private static Category category(JsonObject r) {
-        return r.getString("category") == null ? null : Category.valueOf(r.getString("category"));
-    }
-
-    private static StylePreferences style(JsonObject r) {
-        JsonObject s = r.getJsonObject("style");
-        if (s == null) {
-            return null;
+    void stop(@Observes ShutdownEvent event) {
+        if (loops.isEmpty()) {
+            return;
         }
-        return new StylePreferences(s.getString("lighting"), s.getString("mood"), s.getString("medium"),
-                s.getString("palette"), s.getString("composition"), s.getString("camera"));
+        stopping = true;
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        loops.forEach(Cancellable::cancel);
+        if (heartbeat != null) {
+            heartbeat.cancel();
+        }
+        release();
     }
 
-    private static Map<ProviderId, String> variants(EnhancedPrompt enhanced) {
-        Map<ProviderId, String> map = new EnumMap<>(ProviderId.class);
-        for (ProviderPrompt variant : enhanced.variants()) {
-            map.put(variant.provider(), variant.prompt());
+    /** Hands the jobs still running back to the queue: new entries first, then the old ones are acknowledged. */
+    private void release() {
+        Map<UUID, JobQueue.Entry> held = Map.copyOf(running);
+        try {
+            List<JobStore.Released> released = jobs.release(replica + "-", "released by a stopping worker")
+                    .await().atMost(Duration.ofSeconds(5));
+            for (JobStore.Released job : released) {
+                queue.enqueue(job.jobId())
+                        .chain(() -> bus.publish(job.userId(), job.jobId(), JobStatus.QUEUED,
+                                "released by a stopping worker", 0, null, "requeued"))
+                        .await().atMost(Duration.ofSeconds(2));
+            }
+            for (JobQueue.Entry entry : held.values()) {
+                queue.ack(entry.entryId()).await().atMost(Duration.ofSeconds(2));
+            }
+            if (!released.isEmpty()) {
+                LOG.infof("Released %d running job(s) back to the queue on shutdown", released.size());
+            }
+        } catch (RuntimeException e) {
+            // their leases lapse and another replica takes them over
+            LOG.warnf("Could not release running jobs on shutdown (%s); they will be reclaimed", e.getMessage());
         }
-        return map;
+    }
+
+    /** Jobs this replica is running now. */
+    public int runningCount() {
+        return running.size();
     }
 }

@@ -34,4 +34,36 @@ public final class ForeignRows {
                 .await().atMost(Duration.ofSeconds(5));
         return id;
     }
+
+    /** The local-mode user (created on first use): the caller of every test request in the default profile. */
+    public static UUID localUser(Pool pool) {
+        return pool.preparedQuery("select id from users where subject = 'local'").execute()
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getUUID("id") : null)
+                .await().atMost(Duration.ofSeconds(5));
+    }
+
+    /** An unfinished job row in a chosen state, with a runnable request, queued {@code agoSeconds} ago. */
+    public static UUID unfinishedJob(Pool pool, UUID userId, String status, String prompt, double agoSeconds,
+            String workerId, int deliveries) {
+        UUID id = UUID.randomUUID();
+        JsonObject request = new JsonObject().put("prompt", prompt).put("enhance", false).put("width", 64)
+                .put("height", 64).put("count", 1).put("quality", "STANDARD").put("allowFallback", false);
+        pool.preparedQuery("""
+                insert into generation_jobs (id, user_id, status, stage, request, queued_at, worker_id, lease_until,
+                                             deliveries)
+                values ($1, $2, $3, $3, $4, now() - make_interval(secs => $5), $6,
+                        case when $6::text is null then null else now() - interval '1 second' end, $7)""")
+                .execute(Tuple.tuple().addUUID(id).addUUID(userId).addString(status).addValue(request)
+                        .addDouble(agoSeconds).addString(workerId).addInteger(deliveries))
+                .await().atMost(Duration.ofSeconds(5));
+        return id;
+    }
+
+    /** A collection of that user; returns its id. */
+    public static UUID collection(Pool pool, UUID userId, String name) {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("insert into collections (id, user_id, name, visibility) values ($1, $2, $3, 'PRIVATE')")
+                .execute(Tuple.of(id, userId, name)).await().atMost(Duration.ofSeconds(5));
+        return id;
+    }
 }

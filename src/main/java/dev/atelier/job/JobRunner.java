@@ -1,0 +1,238 @@
+package dev.atelier.job;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.atelier.common.error.ErrorCode;
+import dev.atelier.gallery.ImageStore;
+import dev.atelier.prompt.Category;
+import dev.atelier.prompt.EnhancePromptInput;
+import dev.atelier.prompt.EnhancedPrompt;
+import dev.atelier.prompt.PromptService;
+import dev.atelier.prompt.ProviderPrompt;
+import dev.atelier.prompt.StylePreferences;
+import dev.atelier.provider.GeneratedImage;
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quality;
+import dev.atelier.routing.Budget;
+import dev.atelier.routing.Priority;
+import dev.atelier.routing.ProviderRouter;
+import dev.atelier.routing.RoutedGeneration;
+import dev.atelier.routing.RoutingDecision;
+import dev.atelier.routing.RoutingFailure;
+import dev.atelier.routing.RoutingRequest;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Runs one claimed job: ENHANCING (when asked) → GENERATING (the router's chain) → STORING → SUCCEEDED or FAILED.
+ * Each step is a guarded write ({@link JobStore}), so a cancelled job, or one another worker took over, stops at
+ * the next step. While a provider works, progress is published from its step reports (SD web UI) or estimated from
+ * its measured latency.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+
+    private final JobStore jobs;
+    private final JobQueue queue;
+    private final JobQueueConfig config;
+    private final PromptService prompts;
+    private final ProviderRouter router;
+    private final ImageStore images;
+    private final ProgressBus bus;
+    private final QueueEstimates estimates;
+
+    JobRunner(JobStore jobs, JobQueue queue, JobQueueConfig config, PromptService prompts, ProviderRouter router,
+            ImageStore images, ProgressBus bus, QueueEstimates estimates) {
+        this.jobs = jobs;
+        this.queue = queue;
+        this.config = config;
+        this.prompts = prompts;
+        this.router = router;
+        this.images = images;
+        this.bus = bus;
+        this.estimates = estimates;
+    }
+
+    /** Moves the job forward and tells subscribers; false when the job is terminal or no longer held. */
+    private Uni<Boolean> advance(JobStore.Claim claim, JobStatus status, String stage, double progress) {
+        return jobs.advance(claim, status, stage, progress).call(active -> active
+                ? bus.publish(claim.userId(), claim.jobId(), status, stage, progress, null, null)
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Runs the claimed job to a terminal state (or until it is cancelled or taken over). */
+    public Uni<Void> run(JobStore.Claim claim) {
+        if (claim.deliveries() > config.maxDeliveries()) {
+            LOG.warnf("job=%s attempt=%d gave up: its workers stopped %d times", claim.jobId(), claim.deliveries(),
+                    claim.deliveries() - 1);
+            return fail(claim, ErrorCode.INTERNAL, "The job was stopped " + (claim.deliveries() - 1)
+                    + " times by failing workers and was not retried again", JobAttempts.of(List.of()));
+        }
+        LOG.infof("job=%s attempt=%d started on %s", claim.jobId(), claim.deliveries(), claim.worker());
+        JsonObject request = claim.request();
+        boolean enhance = request.getBoolean("enhance", true);
+        Uni<Map<ProviderId, String>> promptsByProvider = enhance
+                ? advance(claim, JobStatus.ENHANCING, "ENHANCING", 0.05).flatMap(active -> !active
+                        ? Uni.createFrom().nullItem()
+                        : prompts.enhance(claim.userId(), new EnhancePromptInput(request.getString("prompt"),
+                                category(request), style(request), null))
+                                .call(enhanced -> jobs.linkPrompt(claim.jobId(), UUID.fromString(enhanced.id())))
+                                .map(JobRunner::variants))
+                : Uni.createFrom().item(Map.of());
+        return promptsByProvider.flatMap(variants -> variants == null ? Uni.createFrom().voidItem()
+                : advance(claim, JobStatus.GENERATING, "GENERATING", 0.1).flatMap(active -> !active
+                        ? Uni.createFrom().voidItem()
+                        : generate(claim, variants)));
+    }
+
+    private Uni<Void> generate(JobStore.Claim claim, Map<ProviderId, String> variants) {
+        RoutingRequest routing = routing(claim.request());
+        RoutingDecision decision = router.decide(routing);
+        String raw = claim.request().getString("prompt");
+        AtomicReference<Double> reported = new AtomicReference<>(0.1);
+        AtomicReference<String> stage = new AtomicReference<>("GENERATING");
+        Cancellable ticker = estimateProgress(claim, decision, reported, stage);
+        return router.generate(routing, decision, id -> variants.getOrDefault(id, raw), (fraction, step) -> {
+                    stage.set(step);
+                    report(claim, step, 0.1 + 0.8 * fraction, reported);
+                })
+                .onTermination().invoke(ticker::cancel)
+                .flatMap(routed -> store(claim, routed))
+                .onFailure(f -> f instanceof RoutingFailure r && r.code() == ErrorCode.RATE_LIMITED)
+                .recoverWithUni(failure -> waitForHeadroom(claim, ((RoutingFailure) failure).retryAfterMs()))
+                .onFailure(RoutingFailure.class).recoverWithUni(failure -> {
+                    RoutingFailure f = (RoutingFailure) failure;
+                    LOG.infof("job=%s failed: %s (%d attempts)", claim.jobId(), f.code(), f.attempts().size());
+                    return fail(claim, f.code(), f.getMessage(), JobAttempts.of(f.attempts()));
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.errorf(failure, "job=%s failed inside Atelier", claim.jobId());
+                    return fail(claim, ErrorCode.INTERNAL, "The job failed inside Atelier", JobAttempts.of(List.of()));
+                });
+    }
+
+    /** Publishes progress only when it moves forward. */
+    private void report(JobStore.Claim claim, String stage, double progress, AtomicReference<Double> reported) {
+        double previous = reported.getAndAccumulate(progress, Math::max);
+        if (progress > previous) {
+            advance(claim, JobStatus.GENERATING, stage, progress).subscribe().with(ok -> {
+            }, e -> LOG.debugf("job=%s progress not recorded: %s", claim.jobId(), e.getMessage()));
+        }
+    }
+
+    /** Progress from the first provider's expected latency, capped below the end, until the provider answers. */
+    private Cancellable estimateProgress(JobStore.Claim claim, RoutingDecision decision, AtomicReference<Double> reported,
+            AtomicReference<String> stage) {
+        long expectedMs = estimates.expectedLatencyMs(decision.chain().isEmpty() ? null : decision.chain().get(0));
+        long started = System.nanoTime();
+        return Multi.createFrom().ticks().every(config.progressTick()).subscribe().with(tick -> {
+            double elapsedMs = (System.nanoTime() - started) / 1e6;
+            double fraction = Math.min(0.95, elapsedMs / Math.max(1, expectedMs));
+            report(claim, stage.get(), Math.round((0.1 + 0.8 * fraction) * 1000) / 1000.0, reported);
+        });
+    }
+
+    private Uni<Void> fail(JobStore.Claim claim, ErrorCode code, String message, JobAttempts attempts) {
+        return jobs.fail(claim, code.name(), message, attempts)
+                .call(ended -> ended ? bus.publish(claim.userId(), claim.jobId(), JobStatus.FAILED, "DONE", 1.0, null,
+                        code + ": " + message) : Uni.createFrom().voidItem())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Every eligible provider is rate limited: the job goes back to QUEUED with the reason in its stage and
+     * returns to the stream once the shortest wait is over (or, should this replica stop first, through the
+     * reconciler once it is due).
+     */
+    private Uni<Void> waitForHeadroom(JobStore.Claim claim, long waitMs) {
+        Duration wait = Duration.ofMillis(Math.max(100, waitMs));
+        String stage = "waiting for provider rate limits (" + wait.toMillis() + " ms)";
+        LOG.infof("job=%s waits %d ms for rate limits", claim.jobId(), wait.toMillis());
+        return jobs.requeue(claim, stage, wait).call(requeued -> requeued
+                        ? bus.publish(claim.userId(), claim.jobId(), JobStatus.QUEUED, stage, 0, null, stage)
+                        : Uni.createFrom().voidItem())
+                .invoke(requeued -> {
+                    if (requeued) {
+                        Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                                .chain(() -> queue.enqueue(claim.jobId()))
+                                .subscribe().with(ok -> {
+                                }, e -> LOG.errorf(e, "job=%s could not be re-queued", claim.jobId()));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> store(JobStore.Claim claim, RoutedGeneration routed) {
+        return advance(claim, JobStatus.STORING, "STORING", 0.9).flatMap(active -> {
+            if (!active) {
+                return Uni.createFrom().voidItem();
+            }
+            List<GeneratedImage> generated = routed.result().images();
+            BigDecimal each = generated.isEmpty() ? BigDecimal.ZERO
+                    : routed.result().costUsd().divide(BigDecimal.valueOf(generated.size()), 6, RoundingMode.HALF_UP);
+            List<Uni<JobStore.ImageRow>> writes = generated.stream().map(image -> images.put(image.bytes(), image.mimeType())
+                    .map(blob -> new JobStore.ImageRow(UUID.randomUUID(), blob.storageKey(), blob.sha256(),
+                            image.mimeType(), image.width(), image.height(), image.seed(), each, image.revisedPrompt())))
+                    .toList();
+            String collection = claim.request().getString("collectionId");
+            ProviderId provider = routed.result().provider();
+            return Uni.join().all(writes).andFailFast()
+                    .flatMap(rows -> jobs.succeed(claim, provider, routed.result().model(),
+                            JobAttempts.of(routed.attempts()), routed.result().costUsd(), rows,
+                            collection == null ? null : UUID.fromString(collection)))
+                    .call(ended -> ended ? bus.publish(claim.userId(), claim.jobId(), JobStatus.SUCCEEDED, "DONE", 1.0,
+                            provider, generated.size() + " image(s) ready") : Uni.createFrom().voidItem())
+                    .invoke(ended -> LOG.infof("job=%s provider=%s attempt=%d %s with %d image(s)", claim.jobId(), provider,
+                            claim.deliveries(), ended ? "succeeded" : "finished elsewhere; result dropped",
+                            generated.size()))
+                    .replaceWithVoid();
+        });
+    }
+
+    private static RoutingRequest routing(JsonObject r) {
+        ImageRequest image = new ImageRequest(r.getString("prompt"), r.getString("negativePrompt"),
+                r.getInteger("width", 1024), r.getInteger("height", 1024), r.getInteger("count", 1),
+                Quality.valueOf(r.getString("quality", "STANDARD")), r.getLong("seed"), null);
+        return new RoutingRequest(image, r.getString("provider") == null ? null : ProviderId.valueOf(r.getString("provider")),
+                r.getBoolean("allowFallback", false),
+                r.getString("budget") == null ? null : Budget.valueOf(r.getString("budget")),
+                r.getString("priority") == null ? null : Priority.valueOf(r.getString("priority")), null);
+    }
+
+    private static Category category(JsonObject r) {
+        return r.getString("category") == null ? null : Category.valueOf(r.getString("category"));
+    }
+
+    private static StylePreferences style(JsonObject r) {
+        JsonObject s = r.getJsonObject("style");
+        if (s == null) {
+            return null;
+        }
+        return new StylePreferences(s.getString("lighting"), s.getString("mood"), s.getString("medium"),
+                s.getString("palette"), s.getString("composition"), s.getString("camera"));
+    }
+
+    private static Map<ProviderId, String> variants(EnhancedPrompt enhanced) {
+        Map<ProviderId, String> map = new EnumMap<>(ProviderId.class);
+        for (ProviderPrompt variant : enhanced.variants()) {
+            map.put(variant.provider(), variant.prompt());
+        }
+        return map;
+    }
+}

@@ -185,12 +185,15 @@ public class JobStore {
         for (ImageRow image : images) {
             batch.add(Tuple.of(collectionId, image.id(), userId));
         }
-        return connection.preparedQuery("""
+        // the row lock serialises concurrent appends to one collection, so positions stay distinct
+        return connection.preparedQuery("select id from collections where id = $1 and user_id = $2 for update")
+                .execute(Tuple.of(collectionId, userId))
+                .chain(() -> connection.preparedQuery("""
                 insert into collection_images (collection_id, image_id, position, added_at)
                 select c.id, $2, coalesce((select max(position) + 1 from collection_images where collection_id = c.id), 0),
                        now()
                   from collections c where c.id = $1 and c.user_id = $3""")
-                .executeBatch(batch).replaceWithVoid();
+                .executeBatch(batch)).replaceWithVoid();
     }
 
     /** Ends a held job as failed, once. */

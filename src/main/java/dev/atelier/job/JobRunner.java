@@ -1,7 +1,5 @@
 package dev.atelier.job;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import dev.atelier.prompt.EnhancedPrompt;
 import dev.atelier.prompt.PromptService;
 import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.StylePreferences;
-import dev.atelier.provider.GeneratedImage;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
@@ -83,6 +80,11 @@ public class JobRunner {
                     claim.deliveries() - 1);
             return fail(claim, ErrorCode.INTERNAL, "The job was stopped " + (claim.deliveries() - 1)
                     + " times by failing workers and was not retried again", JobAttempts.of(List.of()));
+        }
+        if (claim.request().getBoolean("sync", false)) {
+            // its HTTP caller is gone (the replica that served it stopped): nobody is waiting for the image
+            return fail(claim, ErrorCode.INTERNAL, "The request was interrupted before the image was ready",
+                    JobAttempts.of(List.of()));
         }
         LOG.infof("job=%s attempt=%d started on %s", claim.jobId(), claim.deliveries(), claim.worker());
         JsonObject request = claim.request();
@@ -183,24 +185,18 @@ public class JobRunner {
             if (!active) {
                 return Uni.createFrom().voidItem();
             }
-            List<GeneratedImage> generated = routed.result().images();
-            BigDecimal each = generated.isEmpty() ? BigDecimal.ZERO
-                    : routed.result().costUsd().divide(BigDecimal.valueOf(generated.size()), 6, RoundingMode.HALF_UP);
-            List<Uni<JobStore.ImageRow>> writes = generated.stream().map(image -> images.put(image.bytes(), image.mimeType())
-                    .map(blob -> new JobStore.ImageRow(UUID.randomUUID(), blob.storageKey(), blob.sha256(),
-                            image.mimeType(), image.width(), image.height(), image.seed(), each, image.revisedPrompt())))
-                    .toList();
+            int count = routed.result().images().size();
             String collection = claim.request().getString("collectionId");
             ProviderId provider = routed.result().provider();
-            return Uni.join().all(writes).andFailFast()
+            return ImageRows.store(images, routed.result())
                     .flatMap(rows -> jobs.succeed(claim, provider, routed.result().model(),
                             JobAttempts.of(routed.attempts()), routed.result().costUsd(), rows,
                             collection == null ? null : UUID.fromString(collection)))
                     .call(ended -> ended ? bus.publish(claim.userId(), claim.jobId(), JobStatus.SUCCEEDED, "DONE", 1.0,
-                            provider, generated.size() + " image(s) ready") : Uni.createFrom().voidItem())
+                            provider, count + " image(s) ready") : Uni.createFrom().voidItem())
                     .invoke(ended -> LOG.infof("job=%s provider=%s attempt=%d %s with %d image(s)", claim.jobId(), provider,
                             claim.deliveries(), ended ? "succeeded" : "finished elsewhere; result dropped",
-                            generated.size()))
+                            count))
                     .replaceWithVoid();
         });
     }

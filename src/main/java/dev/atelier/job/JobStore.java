@@ -75,6 +75,23 @@ public class JobStore {
                 });
     }
 
+    /**
+     * Records a job that runs right away in the calling request (the OpenAI-compatible endpoint): inserted as
+     * GENERATING and held by {@code worker}, so it finishes through the same guarded writes as a queued job.
+     */
+    public Uni<Claim> insertRunning(UUID userId, JsonObject request, BigDecimal estimatedCost, String worker,
+            Duration lease) {
+        UUID id = UUID.randomUUID();
+        return pool.preparedQuery("""
+                insert into generation_jobs (id, user_id, status, stage, progress, request, estimated_cost, queued_at,
+                                             started_at, worker_id, lease_until, deliveries)
+                values ($1, $2, 'GENERATING', 'GENERATING', 0.1, $3, $4, now(), now(), $5,
+                        now() + make_interval(secs => $6), 1)""")
+                .execute(Tuple.tuple().addUUID(id).addUUID(userId).addValue(request).addValue(estimatedCost)
+                        .addString(worker).addDouble((double) lease.toMillis() / 1000))
+                .map(rows -> new Claim(id, userId, request, 1, worker));
+    }
+
     /** Whether the job is finished (or gone): its queue entry can be acknowledged. */
     public Uni<Boolean> finished(UUID jobId) {
         return pool.preparedQuery("select status from generation_jobs where id = $1").execute(Tuple.of(jobId))

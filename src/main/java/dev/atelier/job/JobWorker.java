@@ -52,6 +52,13 @@ public class JobWorker {
     }
 
     void start(@Observes StartupEvent event) {
+        // leases are renewed on every replica: API-only replicas hold the jobs of synchronous requests
+        heartbeat = Multi.createFrom().ticks().every(config.heartbeat())
+                .onItem().transformToUniAndConcatenate(tick -> jobs.renewLeases(replica + "-", config.lease())
+                        .onFailure().invoke(e -> LOG.warnf("lease renewal failed: %s", e.getMessage()))
+                        .onFailure().recoverWithNull())
+                .subscribe().with(n -> {
+                });
         if (!config.workerEnabled()) {
             LOG.info("Job workers disabled on this replica (API only)");
             return;
@@ -70,12 +77,6 @@ public class JobWorker {
                     .subscribe().with(n -> {
                     }, e -> LOG.error("job worker loop ended", e)));
         }
-        heartbeat = Multi.createFrom().ticks().every(config.heartbeat())
-                .onItem().transformToUniAndConcatenate(tick -> jobs.renewLeases(replica, config.lease())
-                        .onFailure().invoke(e -> LOG.warnf("lease renewal failed: %s", e.getMessage()))
-                        .onFailure().recoverWithNull())
-                .subscribe().with(n -> {
-                });
         LOG.infof("Job workers started: %d on %s", loops.size(), replica);
     }
 
@@ -129,8 +130,16 @@ public class JobWorker {
         return queue.enqueue(entry.jobId()).chain(() -> queue.ack(entry.entryId()));
     }
 
+    /** The holder name of jobs this replica runs inside a request (the OpenAI-compatible endpoint). */
+    public String inlineHolder() {
+        return replica + "-inline";
+    }
+
     void stop(@Observes ShutdownEvent event) {
         if (loops.isEmpty()) {
+            if (heartbeat != null) {
+                heartbeat.cancel();
+            }
             return;
         }
         stopping = true;

@@ -1,0 +1,86 @@
+package dev.atelier.job;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.atelier.common.error.ErrorCode;
+import dev.atelier.gallery.ImageStore;
+import dev.atelier.provider.ProgressListener;
+import dev.atelier.routing.ProviderRouter;
+import dev.atelier.routing.RoutedGeneration;
+import dev.atelier.routing.RoutingDecision;
+import dev.atelier.routing.RoutingFailure;
+import dev.atelier.routing.RoutingRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Generations that run inside the calling request (the OpenAI-compatible endpoint) yet are recorded like every job:
+ * a job row held by this replica, the same router, image store and guarded writes, and the same progress events.
+ */
+@ApplicationScoped
+public class InlineGenerations {
+
+    private static final Logger LOG = Logger.getLogger(InlineGenerations.class);
+
+    /** A finished inline generation. */
+    public record Done(UUID jobId, RoutedGeneration routed, List<JobStore.ImageRow> images) {
+    }
+
+    private final JobStore jobs;
+    private final JobWorker worker;
+    private final JobQueueConfig config;
+    private final ProviderRouter router;
+    private final ImageStore store;
+    private final ProgressBus bus;
+
+    InlineGenerations(JobStore jobs, JobWorker worker, JobQueueConfig config, ProviderRouter router, ImageStore store,
+            ProgressBus bus) {
+        this.jobs = jobs;
+        this.worker = worker;
+        this.config = config;
+        this.router = router;
+        this.store = store;
+        this.bus = bus;
+    }
+
+    /** Routes and generates {@code request} now; fails with {@link RoutingFailure} as the router does. */
+    public Uni<Done> generate(UUID userId, RoutingRequest request, JsonObject recorded) {
+        RoutingDecision decision = router.decide(request);
+        BigDecimal estimate = decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
+        return jobs.insertRunning(userId, recorded.copy().put("sync", true), estimate, worker.inlineHolder(),
+                        config.lease())
+                .flatMap(claim -> router.generate(request, decision, id -> request.image().prompt(), ProgressListener.NONE)
+                        .flatMap(routed -> ImageRows.store(store, routed.result())
+                                .call(rows -> jobs.succeed(claim, routed.result().provider(), routed.result().model(),
+                                        JobAttempts.of(routed.attempts()), routed.result().costUsd(), rows, null))
+                                .map(rows -> new Done(claim.jobId(), routed, rows)))
+                        .invoke(done -> announce(claim, JobStatus.SUCCEEDED, done.routed().result().provider() + " "
+                                + done.images().size() + " image(s) ready"))
+                        .onFailure().call(failure -> record(claim, failure)));
+    }
+
+    private Uni<Void> record(JobStore.Claim claim, Throwable failure) {
+        RoutingFailure routing = failure instanceof RoutingFailure r ? r : null;
+        ErrorCode code = routing == null ? ErrorCode.INTERNAL : routing.code();
+        String message = routing == null ? "The generation failed inside Atelier" : routing.getMessage();
+        if (routing == null) {
+            LOG.errorf(failure, "job=%s inline generation failed", claim.jobId());
+        }
+        return jobs.fail(claim, code.name(), message, JobAttempts.of(routing == null ? List.of() : routing.attempts()))
+                .invoke(ended -> announce(claim, JobStatus.FAILED, code + ": " + message))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Tells the owner's subscribers, without holding up the response. */
+    private void announce(JobStore.Claim claim, JobStatus status, String message) {
+        bus.publish(claim.userId(), claim.jobId(), status, "DONE", 1.0, null, message).subscribe().with(ok -> {
+        }, e -> {
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package dev.atelier.job.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atelier.common.error.AtelierException;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.Quality;
+import io.vertx.core.json.JsonObject;
+
+class OpenAiImageRequestTest {
+
+    @Test
+    void modelNamesPinTheirProvider() {
+        assertThat(OpenAiImageRequest.provider("auto")).isNull();
+        assertThat(OpenAiImageRequest.provider("dall-e-3")).isEqualTo(ProviderId.OPENAI);
+        assertThat(OpenAiImageRequest.provider("gpt-image-1")).isEqualTo(ProviderId.OPENAI);
+        assertThat(OpenAiImageRequest.provider("imagen-4.0-generate-001")).isEqualTo(ProviderId.GOOGLE);
+        assertThat(OpenAiImageRequest.provider("gemini-2.5-flash-image")).isEqualTo(ProviderId.GOOGLE);
+        assertThat(OpenAiImageRequest.provider("sd3.5-large")).isEqualTo(ProviderId.STABILITY);
+        assertThat(OpenAiImageRequest.provider("SDWEBUI")).isEqualTo(ProviderId.SDWEBUI);
+        assertThat(OpenAiImageRequest.provider("local")).isEqualTo(ProviderId.LOCAL);
+        assertThatThrownBy(() -> OpenAiImageRequest.provider("midjourney")).isInstanceOf(AtelierException.class);
+    }
+
+    @Test
+    void readsOpenAisFieldsWithItsDefaults() {
+        OpenAiImageRequest dalle = OpenAiImageRequest.parse(new JsonObject().put("model", "dall-e-3").put("prompt", " a cat ")
+                .put("quality", "hd").put("style", "natural").put("size", "1792x1024"));
+        assertThat(dalle.base64()).as("dall-e answers with urls unless asked").isFalse();
+        assertThat(dalle.routing().provider()).isEqualTo(ProviderId.OPENAI);
+        assertThat(dalle.routing().allowFallback()).isFalse();
+        assertThat(dalle.routing().image().prompt()).isEqualTo("a cat");
+        assertThat(dalle.routing().image().quality()).isEqualTo(Quality.HD);
+        assertThat(dalle.routing().image().style()).isEqualTo("natural");
+        assertThat(dalle.routing().image().width()).isEqualTo(1792);
+
+        OpenAiImageRequest gpt = OpenAiImageRequest.parse(new JsonObject().put("model", "gpt-image-1").put("prompt", "x")
+                .put("size", "auto").put("quality", "low"));
+        assertThat(gpt.base64()).as("GPT Image always answers base64").isTrue();
+        assertThat(gpt.routing().image().width()).isEqualTo(1024);
+        assertThat(gpt.routing().image().quality()).isEqualTo(Quality.STANDARD);
+        assertThat(gpt.recorded().getBoolean("enhance")).isFalse();
+    }
+}

@@ -1,11 +1,13 @@
 package dev.atelier.job;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +22,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
- * This replica's workers: {@code concurrency} loops, each taking one queue entry at a time — abandoned entries of
- * dead workers first (XAUTOCLAIM, at most every {@code reclaim-every}), then new ones — claiming the job's lease and
- * running it. An entry is acknowledged only once its job is terminal. Leases are renewed on a heartbeat; on shutdown
- * the loops stop taking work, running jobs get {@code drain-timeout} to finish, and the rest are handed back to the
- * queue for another replica.
+ * This replica's worker: one loop that reads as many queue entries as it has free slots ({@code concurrency}) —
+ * abandoned entries of dead workers first (XAUTOCLAIM, at most every {@code reclaim-every}), then new ones — and
+ * runs each job once it holds the job's lease. One blocking read per replica, whatever the concurrency, so the
+ * Redis pool stays free for everything else. An entry is acknowledged once its run returns. Leases are renewed on a
+ * heartbeat; on shutdown the loop stops taking work, running jobs get {@code drain-timeout} to finish, and the rest
+ * are handed back to the queue for another replica.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -37,9 +40,15 @@ public class JobWorker {
     private final JobQueueConfig config;
     private final ProgressBus bus;
     private final String replica = "worker-" + UUID.randomUUID().toString().substring(0, 8);
-    private final List<Cancellable> loops = new ArrayList<>();
+    private final String consumer = replica + "-queue";
+    /** Jobs this replica holds, with their queue entries. */
     private final Map<UUID, JobQueue.Entry> running = new ConcurrentHashMap<>();
+    /** Runs in progress by entry id, cancelled when their jobs are released on shutdown. */
+    private final Map<String, Cancellable> runs = new ConcurrentHashMap<>();
     private final AtomicLong nextReclaim = new AtomicLong();
+    private final AtomicInteger free = new AtomicInteger();
+    private volatile CompletableFuture<Void> slotFreed = new CompletableFuture<>();
+    private Cancellable loop;
     private Cancellable heartbeat;
     private volatile boolean stopping;
 
@@ -64,36 +73,70 @@ public class JobWorker {
             return;
         }
         queue.ensureGroup().await().atMost(Duration.ofSeconds(10));
-        for (int i = 0; i < Math.max(1, config.concurrency()); i++) {
-            String consumer = replica + "-" + i;
-            loops.add(Multi.createBy().repeating()
-                    .uni(() -> next(consumer)
-                            .onFailure().recoverWithUni(this::readFailed)
-                            .flatMap(entries -> Uni.join().all(entries.stream().map(e -> handle(e, consumer)).toList())
-                                    .usingConcurrencyOf(1).andCollectFailures().replaceWithVoid()
-                                    .onFailure().recoverWithNull()
-                                    .replaceWith(entries.size())))
-                    .whilst(ignored -> !stopping)
-                    .subscribe().with(n -> {
-                    }, e -> LOG.error("job worker loop ended", e)));
+        free.set(Math.max(1, config.concurrency()));
+        loop = Multi.createBy().repeating()
+                .uni(() -> freeSlots().flatMap(slots -> next(slots)
+                        .onFailure().recoverWithUni(this::readFailed))
+                        .invoke(entries -> entries.forEach(this::dispatch))
+                        .replaceWith(1))
+                .whilst(ignored -> !stopping)
+                .subscribe().with(n -> {
+                }, e -> LOG.error("job worker loop ended", e));
+        LOG.infof("Job worker %s started: up to %d jobs at once", consumer, free.get());
+    }
+
+    /** The number of free slots, once there is at least one. */
+    private Uni<Integer> freeSlots() {
+        int slots = free.get();
+        if (slots > 0) {
+            return Uni.createFrom().item(slots);
         }
-        LOG.infof("Job workers started: %d on %s", loops.size(), replica);
+        CompletableFuture<Void> freed = slotFreed;
+        if (free.get() > 0) {
+            return Uni.createFrom().item(free.get());
+        }
+        return Uni.createFrom().completionStage(freed).replaceWith(() -> Math.max(1, free.get()));
+    }
+
+    private void releaseSlot() {
+        free.incrementAndGet();
+        CompletableFuture<Void> freed = slotFreed;
+        slotFreed = new CompletableFuture<>();
+        freed.complete(null);
+    }
+
+    private void dispatch(JobQueue.Entry entry) {
+        free.decrementAndGet();
+        AtomicBoolean ended = new AtomicBoolean();
+        Cancellable run = handle(entry)
+                .onTermination().invoke(() -> {
+                    ended.set(true);
+                    runs.remove(entry.entryId());
+                    releaseSlot();
+                })
+                .subscribe().with(ok -> {
+                }, e -> LOG.errorf(e, "job=%s handling failed", entry.jobId()));
+        runs.put(entry.entryId(), run);
+        if (ended.get()) {
+            runs.remove(entry.entryId());
+        }
     }
 
     /** Abandoned entries when a reclaim is due and finds some, else new entries. */
-    private Uni<List<JobQueue.Entry>> next(String consumer) {
+    private Uni<List<JobQueue.Entry>> next(int slots) {
         long now = System.nanoTime();
         long due = nextReclaim.get();
         if (now - due >= 0 && nextReclaim.compareAndSet(due, now + config.reclaimEvery().toNanos())) {
-            return queue.reclaim(consumer, config.reclaimIdle(), 1).flatMap(reclaimed -> {
+            return queue.reclaim(consumer, config.reclaimIdle(), slots).flatMap(reclaimed -> {
                 if (!reclaimed.isEmpty()) {
-                    LOG.infof("reclaimed abandoned queue entry for job=%s", reclaimed.get(0).jobId());
+                    LOG.infof("reclaimed %d abandoned queue entries (first job=%s)", reclaimed.size(),
+                            reclaimed.get(0).jobId());
                     return Uni.createFrom().item(reclaimed);
                 }
-                return queue.read(consumer, 1, config.block().toMillis());
+                return queue.read(consumer, slots, config.block().toMillis());
             });
         }
-        return queue.read(consumer, 1, config.block().toMillis());
+        return queue.read(consumer, slots, config.block().toMillis());
     }
 
     private Uni<List<JobQueue.Entry>> readFailed(Throwable failure) {
@@ -103,7 +146,7 @@ public class JobWorker {
         return recovery.onFailure().recoverWithNull().replaceWith(List.of());
     }
 
-    private Uni<Void> handle(JobQueue.Entry entry, String consumer) {
+    private Uni<Void> handle(JobQueue.Entry entry) {
         if (stopping) {
             return handOff(entry);
         }
@@ -136,7 +179,7 @@ public class JobWorker {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (loops.isEmpty()) {
+        if (loop == null) {
             if (heartbeat != null) {
                 heartbeat.cancel();
             }
@@ -152,7 +195,8 @@ public class JobWorker {
                 break;
             }
         }
-        loops.forEach(Cancellable::cancel);
+        loop.cancel();
+        runs.values().forEach(Cancellable::cancel);
         if (heartbeat != null) {
             heartbeat.cancel();
         }

@@ -53,16 +53,22 @@ public class InlineGenerations {
     public Uni<Done> generate(UUID userId, RoutingRequest request, JsonObject recorded) {
         RoutingDecision decision = router.decide(request);
         BigDecimal estimate = decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
-        return jobs.insertRunning(userId, recorded.copy().put("sync", true), estimate, worker.inlineHolder(),
-                        config.lease())
-                .flatMap(claim -> router.generate(request, decision, id -> request.image().prompt(), ProgressListener.NONE)
-                        .flatMap(routed -> ImageRows.store(store, routed.result())
-                                .call(rows -> jobs.succeed(claim, routed.result().provider(), routed.result().model(),
-                                        JobAttempts.of(routed.attempts()), routed.result().costUsd(), rows, null))
-                                .map(rows -> new Done(claim.jobId(), routed, rows)))
-                        .invoke(done -> announce(claim, JobStatus.SUCCEEDED, done.routed().result().provider() + " "
-                                + done.images().size() + " image(s) ready"))
-                        .onFailure().call(failure -> record(claim, failure)));
+        // the job row is written while the provider works: one round trip less in front of the answer
+        Uni<JobStore.Claim> recording = jobs.insertRunning(userId, recorded.copy().put("sync", true), estimate,
+                worker.inlineHolder(), config.lease()).memoize().indefinitely();
+        recording.subscribe().with(claim -> {
+        }, e -> LOG.warnf("inline job not recorded: %s", e.getMessage()));
+        return router.generate(request, decision, id -> request.image().prompt(), ProgressListener.NONE)
+                .onFailure().call(failure -> recording.flatMap(claim -> record(claim, failure))
+                        .onFailure().recoverWithNull())
+                .flatMap(routed -> Uni.combine().all().unis(recording, ImageRows.store(store, routed.result()))
+                        .asTuple()
+                        .flatMap(both -> jobs.succeed(both.getItem1(), routed.result().provider(),
+                                        routed.result().model(), JobAttempts.of(routed.attempts()),
+                                        routed.result().costUsd(), both.getItem2(), null)
+                                .map(ended -> new Done(both.getItem1().jobId(), routed, both.getItem2())))
+                        .invoke(done -> announce(userId, done.jobId(), JobStatus.SUCCEEDED,
+                                routed.result().provider() + " " + done.images().size() + " image(s) ready")));
     }
 
     private Uni<Void> record(JobStore.Claim claim, Throwable failure) {
@@ -73,13 +79,13 @@ public class InlineGenerations {
             LOG.errorf(failure, "job=%s inline generation failed", claim.jobId());
         }
         return jobs.fail(claim, code.name(), message, JobAttempts.of(routing == null ? List.of() : routing.attempts()))
-                .invoke(ended -> announce(claim, JobStatus.FAILED, code + ": " + message))
+                .invoke(ended -> announce(claim.userId(), claim.jobId(), JobStatus.FAILED, code + ": " + message))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Tells the owner's subscribers, without holding up the response. */
-    private void announce(JobStore.Claim claim, JobStatus status, String message) {
-        bus.publish(claim.userId(), claim.jobId(), status, "DONE", 1.0, null, message).subscribe().with(ok -> {
+    private void announce(UUID userId, UUID jobId, JobStatus status, String message) {
+        bus.publish(userId, jobId, status, "DONE", 1.0, null, message).subscribe().with(ok -> {
         }, e -> {
         });
     }

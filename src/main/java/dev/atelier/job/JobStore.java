@@ -162,6 +162,9 @@ public class JobStore {
      */
     public Uni<Boolean> succeed(Claim claim, ProviderId provider, String model, JobAttempts attempts, BigDecimal cost,
             List<ImageRow> images, UUID collectionId) {
+        if (collectionId == null) {
+            return succeedInOneStatement(claim, provider, model, attempts, cost, images);
+        }
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 update generation_jobs
                    set status = 'SUCCEEDED', stage = 'DONE', progress = 1, provider = $2, model = $3, attempts = $4,
@@ -173,6 +176,44 @@ public class JobStore {
                         : insertImages(connection, claim, provider, model, images)
                                 .chain(() -> file(connection, claim.userId(), collectionId, images))
                                 .replaceWith(true)));
+    }
+
+    /** The guarded transition and the image rows as one statement (one round trip, atomic). */
+    private Uni<Boolean> succeedInOneStatement(Claim claim, ProviderId provider, String model, JobAttempts attempts,
+            BigDecimal cost, List<ImageRow> images) {
+        Tuple args = Tuple.tuple().addUUID(claim.jobId()).addString(provider.name()).addString(model)
+                .addValue(jsonb(attempts)).addValue(cost).addString(claim.worker())
+                .addArrayOfUUID(images.stream().map(ImageRow::id).toArray(UUID[]::new))
+                .addArrayOfString(images.stream().map(ImageRow::storageKey).toArray(String[]::new))
+                .addArrayOfString(images.stream().map(ImageRow::sha256).toArray(String[]::new))
+                .addArrayOfString(images.stream().map(ImageRow::mimeType).toArray(String[]::new))
+                .addArrayOfInteger(images.stream().map(ImageRow::width).toArray(Integer[]::new))
+                .addArrayOfInteger(images.stream().map(ImageRow::height).toArray(Integer[]::new))
+                .addArrayOfLong(images.stream().map(ImageRow::seed).toArray(Long[]::new))
+                .addArrayOfString(images.stream().map(i -> i.cost() == null ? null : i.cost().toPlainString())
+                        .toArray(String[]::new))
+                .addArrayOfString(images.stream().map(ImageRow::revisedPrompt).toArray(String[]::new));
+        return pool.preparedQuery("""
+                with done as (
+                    update generation_jobs
+                       set status = 'SUCCEEDED', stage = 'DONE', progress = 1, provider = $2, model = $3, attempts = $4,
+                           actual_cost = $5, finished_at = now(), worker_id = null, lease_until = null,
+                           version = version + 1
+                     where id = $1 and worker_id = $6 and status in %s
+                 returning id, user_id),
+                stored as (
+                    insert into images (id, user_id, job_id, provider, model, storage_key, sha256, mime_type, width,
+                                        height, seed, cost, revised_prompt, created_at)
+                    select i.id, done.user_id, done.id, $2, $3, i.storage_key, i.sha256, i.mime_type, i.width, i.height,
+                           i.seed, i.cost::numeric, i.revised_prompt, now()
+                      from done, unnest($7::uuid[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[],
+                                        $13::bigint[], $14::text[], $15::text[])
+                           as i(id, storage_key, sha256, mime_type, width, height, seed, cost, revised_prompt)
+                 returning 1)
+                select (select count(*) from done) as updated, (select count(*) from stored) as inserted"""
+                .formatted(ACTIVE))
+                .execute(args)
+                .map(rows -> rows.iterator().next().getLong("updated") == 1);
     }
 
     private Uni<Void> insertImages(SqlConnection connection, Claim claim, ProviderId provider, String model,

@@ -100,8 +100,10 @@ public class ProviderRouter {
                         long ms = (System.nanoTime() - started) / 1_000_000;
                         attempts.add(new ProviderAttempt(id, result.model(), ProviderAttempt.SUCCEEDED, null, (int) ms));
                         record(id, "SUCCEEDED", ms, result.costUsd());
-                        return health.recordOutcome(id, true, ms)
-                                .replaceWith(new RoutedGeneration(result, List.copyOf(attempts)));
+                        // passive health is a statistic: recorded beside the answer, not in front of it
+                        health.recordOutcome(id, true, ms).subscribe().with(ok -> {
+                        }, e -> LOG.debugf("provider=%s outcome not recorded: %s", id, e.getMessage()));
+                        return Uni.createFrom().item(new RoutedGeneration(result, List.copyOf(attempts)));
                     })
                     .onFailure(e -> !(e instanceof RoutingFailure)).recoverWithUni(failure -> {
                         long ms = (System.nanoTime() - started) / 1_000_000;

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import dev.atelier.job.JobStatus;
 import dev.atelier.job.ProgressBus;
 import dev.atelier.support.GraphQL;
-import dev.atelier.user.UserRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.atelier.support.ForeignRows;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Fan-out ({@code bench/run subscriptions}): 1,000 graphql-transport-ws connections subscribed to {@code myJobs};
@@ -39,13 +39,12 @@ class SubscriptionsBench {
     ProgressBus bus;
 
     @Inject
-    UserRepository users;
+    Pool pool;
 
     @Test
     void subscriptions() throws Exception {
         GraphQL.post("{ me { id } }", Map.of());
-        UUID owner = Panache.withSession(() -> users.findBySubject("local"))
-                .await().atMost(Duration.ofSeconds(5)).id;
+        UUID owner = ForeignRows.localUser(pool);
         Map<String, Long> publishedAt = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         BenchReport report = new BenchReport("subscriptions");

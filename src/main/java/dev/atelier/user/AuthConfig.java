@@ -14,6 +14,13 @@ public interface AuthConfig {
     @WithDefault("local")
     Mode mode();
 
+    /**
+     * Whether the prod profile may run in local mode (one built-in user, no sign-in): off by default, so a
+     * production deployment that forgot its OIDC settings refuses to start instead of opening up to everyone.
+     */
+    @WithDefault("false")
+    boolean allowLocalInProd();
+
     /** The built-in user of local mode. */
     LocalUser localUser();
 

@@ -42,6 +42,12 @@ public class CurrentUser {
     }
 
     void announce(@jakarta.enterprise.event.Observes StartupEvent event) {
+        if (config.mode() == AuthConfig.Mode.LOCAL && "prod".equals(io.quarkus.runtime.configuration.ConfigUtils
+                .getProfiles().get(0)) && !config.allowLocalInProd()) {
+            throw new IllegalStateException("Refusing to start: the prod profile is in LOCAL authentication mode, where "
+                    + "every request acts as one built-in user. Configure OIDC (ATELIER_AUTH_MODE=oidc and "
+                    + "QUARKUS_OIDC_AUTH_SERVER_URL) or allow it explicitly with ATELIER_AUTH_ALLOW_LOCAL_IN_PROD=true.");
+        }
         if (config.mode() == AuthConfig.Mode.LOCAL) {
             LOG.warnf("Authentication: LOCAL mode - every request acts as the built-in user '%s'. "
                     + "Set ATELIER_AUTH_MODE=oidc and an OIDC issuer for a shared installation.",

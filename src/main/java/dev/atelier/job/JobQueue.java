@@ -91,6 +91,11 @@ public class JobQueue {
         return redis.execute("XLEN", stream).map(r -> r == null ? 0L : r.toLong());
     }
 
+    /** Entries delivered to a worker and not yet acknowledged. */
+    public Uni<Long> pending() {
+        return redis.execute("XPENDING", stream, GROUP).map(r -> r == null || r.size() == 0 ? 0L : r.get(0).toLong());
+    }
+
     /** RESP3 answers a map stream → entries, RESP2 an array of [stream, entries]. */
     private static List<Response> perStream(Response response) {
         List<Response> result = new ArrayList<>();

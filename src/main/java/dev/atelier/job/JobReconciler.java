@@ -46,7 +46,7 @@ public class JobReconciler {
         this.config = config;
         this.redis = redis;
         this.lock = keys.key("reconciler");
-        this.requeued = Counter.builder("atelier_jobs_reconciled").description("Unfinished jobs put back on the queue")
+        this.requeued = Counter.builder("atelier.jobs.reconciled").description("Unfinished jobs put back on the queue")
                 .register(registry);
     }
 

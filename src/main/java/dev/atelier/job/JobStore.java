@@ -33,7 +33,8 @@ public class JobStore {
     static final String ACTIVE = "('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')";
 
     /** A job a worker now holds. */
-    public record Claim(UUID jobId, UUID userId, JsonObject request, int deliveries, String worker) {
+    public record Claim(UUID jobId, UUID userId, JsonObject request, int deliveries, String worker,
+            double waitedSeconds) {
     }
 
     /** One image row to insert when a job succeeds. */
@@ -63,7 +64,8 @@ public class JobStore {
                    set worker_id = $2, lease_until = now() + make_interval(secs => $3), deliveries = deliveries + 1,
                        available_at = null, version = version + 1
                  where id = $1 and status in %s and (worker_id is null or lease_until < now())
-             returning user_id, request, deliveries""".formatted(ACTIVE))
+             returning user_id, request, deliveries, extract(epoch from now() - queued_at)::float8 as waited"""
+                .formatted(ACTIVE))
                 .execute(Tuple.of(jobId, worker, (double) lease.toMillis() / 1000))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
@@ -71,7 +73,7 @@ public class JobStore {
                     }
                     Row row = rows.iterator().next();
                     return new Claim(jobId, row.getUUID("user_id"), (JsonObject) row.getValue("request"),
-                            row.getInteger("deliveries"), worker);
+                            row.getInteger("deliveries"), worker, row.getDouble("waited"));
                 });
     }
 
@@ -89,7 +91,17 @@ public class JobStore {
                         now() + make_interval(secs => $6), 1)""")
                 .execute(Tuple.tuple().addUUID(id).addUUID(userId).addValue(request).addValue(estimatedCost)
                         .addString(worker).addDouble((double) lease.toMillis() / 1000))
-                .map(rows -> new Claim(id, userId, request, 1, worker));
+                .map(rows -> new Claim(id, userId, request, 1, worker, 0));
+    }
+
+    /** A job's status and provider as they stand. */
+    public record Outcome(JobStatus status, String provider) {
+    }
+
+    public Uni<Outcome> outcome(UUID jobId) {
+        return pool.preparedQuery("select status, provider from generation_jobs where id = $1").execute(Tuple.of(jobId))
+                .map(rows -> rows.iterator().hasNext() ? new Outcome(JobStatus.valueOf(rows.iterator().next()
+                        .getString("status")), rows.iterator().next().getString("provider")) : null);
     }
 
     /** Whether the job is finished (or gone): its queue entry can be acknowledged. */

@@ -39,6 +39,7 @@ public class JobWorker {
     private final JobRunner runner;
     private final JobQueueConfig config;
     private final ProgressBus bus;
+    private final JobMetrics metrics;
     private final String replica = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final String consumer = replica + "-queue";
     /** Jobs this replica holds, with their queue entries. */
@@ -52,7 +53,9 @@ public class JobWorker {
     private Cancellable heartbeat;
     private volatile boolean stopping;
 
-    JobWorker(JobQueue queue, JobStore jobs, JobRunner runner, JobQueueConfig config, ProgressBus bus) {
+    JobWorker(JobQueue queue, JobStore jobs, JobRunner runner, JobQueueConfig config, ProgressBus bus,
+            JobMetrics metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.jobs = jobs;
         this.runner = runner;
@@ -157,10 +160,16 @@ public class JobWorker {
                         : Uni.createFrom().voidItem());
             }
             running.put(claim.jobId(), entry);
+            metrics.started(claim.waitedSeconds());
+            long startedNanos = System.nanoTime();
             // a run that returns has finished the job, handed it back (with a new entry), or lost it to a worker
             // that took it over: this entry is done. A run that failed leaves it pending, to be claimed again.
             return runner.run(claim)
                     .chain(() -> queue.ack(entry.entryId()))
+                    .chain(() -> jobs.outcome(claim.jobId()))
+                    .invoke(outcome -> metrics.ended(outcome == null ? null : outcome.status(),
+                            outcome == null ? null : outcome.provider(), System.nanoTime() - startedNanos))
+                    .replaceWithVoid()
                     .onFailure().invoke(e -> LOG.errorf(e, "job=%s processing failed; its entry stays pending",
                             entry.jobId()))
                     .onFailure().recoverWithNull()

@@ -65,6 +65,12 @@ class GenerationJobGraphQLTest {
         BufferedImage image = readPng(png);
         assertThat(image.getWidth()).isEqualTo(320);
         assertThat(image.getHeight()).isEqualTo(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("atelier_jobs_finished_total\\{[^}]*provider=\"LOCAL\"[^}]*status=\"SUCCEEDED\"")
+                .contains("atelier_jobs_queue_wait_seconds_count").contains("atelier_jobs_run_seconds_count")
+                .contains("atelier_jobs_queue_depth").contains("atelier_jobs_running")
+                .containsPattern("atelier_provider_requests_total\\{[^}]*outcome=\"SUCCEEDED\"[^}]*provider=\"LOCAL\"");
     }
 
     @Inject

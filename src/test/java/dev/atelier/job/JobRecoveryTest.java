@@ -90,7 +90,7 @@ class JobRecoveryTest {
     void aWorkerThatLostItsLeaseCannotWriteTheJob() {
         UUID job = ForeignRows.unfinishedJob(pool, owner, "GENERATING", "a slow worker", 0, "worker-new-0", 2);
         JobStore store = io.quarkus.arc.Arc.container().instance(JobStore.class).get();
-        JobStore.Claim stale = new JobStore.Claim(job, owner, new io.vertx.core.json.JsonObject(), 1, "worker-old-0");
+        JobStore.Claim stale = new JobStore.Claim(job, owner, new io.vertx.core.json.JsonObject(), 1, "worker-old-0", 0);
 
         boolean advanced = store.advance(stale, JobStatus.STORING, "STORING", 0.9).await().atMost(Duration.ofSeconds(5));
         boolean succeeded = store.succeed(stale, dev.atelier.provider.ProviderId.LOCAL, "m", JobAttempts.of(java.util.List.of()),

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.user.CurrentUser;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -21,19 +20,21 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /images/{id}}: the stored bytes with their content type, a strong ETag (the SHA-256) and long-lived
- * private caching, only for the image's owner. Anyone else - and any id that does not exist or is malformed -
- * gets the same 404, so existence never leaks.
+ * private caching, for the image's owner, or anyone when the image is in a PUBLIC or UNLISTED collection. Anyone
+ * else - and any id that does not exist or is malformed - gets the same 404, so existence never leaks.
  */
 @ApplicationScoped
 public class ImageRoutes {
 
     private static final Logger LOG = Logger.getLogger(ImageRoutes.class);
 
-    private final ImageRepository images;
+    private final ImageService images;
     private final ImageStore store;
     private final CurrentUser currentUser;
+    private final ImageStoreConfig config;
 
-    ImageRoutes(ImageRepository images, ImageStore store, CurrentUser currentUser) {
+    ImageRoutes(ImageService images, ImageStore store, CurrentUser currentUser, ImageStoreConfig config) {
+        this.config = config;
         this.images = images;
         this.store = store;
         this.currentUser = currentUser;
@@ -53,26 +54,27 @@ public class ImageRoutes {
         }
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         (identity == null ? Uni.createFrom().<SecurityIdentity>nullItem() : identity)
-                .flatMap(currentUser::idOf)
-                .flatMap(userId -> Panache.withSession(() -> images.findOwned(id, userId)))
+                .flatMap(who -> config.anonymousSharedRead() && (who == null || who.isAnonymous())
+                        && currentUser.oidcMode() ? Uni.createFrom().<UUID>nullItem() : currentUser.idOf(who))
+                .flatMap(reader -> images.stored(reader, id))
                 .subscribe().with(image -> {
                     if (image == null) {
                         notFound(ctx);
                         return;
                     }
-                    String etag = "\"" + image.sha256 + "\"";
+                    String etag = "\"" + image.getString("sha256") + "\"";
                     if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
                         ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();
                         return;
                     }
-                    store.get(image.storageKey).subscribe().with(bytes -> {
+                    store.get(image.getString("storage_key")).subscribe().with(bytes -> {
                         if (bytes.isEmpty()) {
-                            LOG.warnf("image %s has a row but no stored bytes (%s)", image.id, image.storageKey);
+                            LOG.warnf("image %s has a row but no stored bytes (%s)", id, image.getString("storage_key"));
                             notFound(ctx);
                             return;
                         }
                         ctx.response()
-                                .putHeader(HttpHeaders.CONTENT_TYPE, image.mimeType)
+                                .putHeader(HttpHeaders.CONTENT_TYPE, image.getString("mime_type"))
                                 .putHeader(HttpHeaders.ETAG, etag)
                                 .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
                                 .putHeader("X-Content-Type-Options", "nosniff")
@@ -86,7 +88,9 @@ public class ImageRoutes {
     }
 
     private static void error(RoutingContext ctx, Throwable failure) {
-        if (failure instanceof AtelierException atelier && atelier.code() == ErrorCode.UNAUTHENTICATED) {
+        if ((failure instanceof AtelierException atelier && atelier.code() == ErrorCode.UNAUTHENTICATED)
+                || failure instanceof io.quarkus.security.AuthenticationFailedException
+                || failure instanceof io.quarkus.security.UnauthorizedException) {
             ctx.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Sign in first");
             return;
         }

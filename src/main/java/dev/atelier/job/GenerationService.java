@@ -28,6 +28,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Accepts generation requests as durable jobs: validates, prices the request on the provider the router would
@@ -45,10 +46,12 @@ public class GenerationService {
     private final CollectionRepository collections;
     private final QueueEstimates estimates;
     private final JobQueueConfig config;
+    private final JobAdmission admission;
 
     GenerationService(GenerationJobRepository jobs, ImageRepository images, CollectionRepository collections,
             ProviderRouter router, JobQueue queue, JobStore store, ProgressBus bus, QueueEstimates estimates,
-            JobQueueConfig config) {
+            JobQueueConfig config, JobAdmission admission) {
+        this.admission = admission;
         this.jobs = jobs;
         this.collections = collections;
         this.estimates = estimates;
@@ -61,22 +64,13 @@ public class GenerationService {
     }
 
     public Uni<GenerationJob> submit(UUID userId, GenerateImageInput input) {
-        Prepared prepared = prepare(input);
-        Uni<GenerationJobEntity> existing = prepared.key() == null ? Uni.createFrom().nullItem()
-                : Panache.withSession(() -> jobs.findByIdempotencyKey(userId, prepared.key()));
-        return existing.flatMap(found -> found != null ? view(found)
-                : checkCollection(userId, List.of(prepared))
-                        .chain(() -> Panache.withTransaction(() -> jobs.persist(entity(userId, prepared))))
-                        // a concurrent request with the same key won the insert: answer with its job
-                        .onFailure(e -> prepared.key() != null && isUniqueViolation(e))
-                        .recoverWithUni(() -> Panache.withSession(() -> jobs.findByIdempotencyKey(userId, prepared.key())))
-                        .call(this::announce)
-                        .flatMap(this::view));
+        return admit(userId, List.of(prepare(input))).map(jobs -> jobs.get(0));
     }
 
     /**
-     * Several generations accepted or rejected as a whole: every input is validated and the jobs are inserted in one
-     * transaction before any is queued. An input whose idempotency key already has a job returns that job.
+     * Several generations accepted or rejected as a whole: every input is validated, then the budget is checked for
+     * their sum and the jobs are inserted in one transaction before any is queued. An input whose idempotency key
+     * already has a job returns that job.
      */
     public Uni<List<GenerationJob>> submitAll(UUID userId, List<GenerateImageInput> inputs) {
         if (inputs == null || inputs.isEmpty()) {
@@ -98,27 +92,26 @@ public class GenerationService {
         if (distinctKeys != prepared.stream().filter(p -> p.key() != null).count()) {
             throw AtelierException.badInput("Two inputs of the batch share an idempotencyKey");
         }
-        return checkCollection(userId, prepared).chain(() -> Panache.withTransaction(() -> {
-            Uni<List<Accepted>> all = Uni.createFrom().item(new ArrayList<>());
-            for (Prepared one : prepared) {
-                all = all.flatMap(list -> (one.key() == null ? Uni.createFrom().<GenerationJobEntity>nullItem()
-                        : jobs.findByIdempotencyKey(userId, one.key()))
-                        .flatMap(found -> found != null ? Uni.createFrom().item(new Accepted(found, false))
-                                : jobs.persist(entity(userId, one)).map(job -> new Accepted(job, true)))
-                        .map(accepted -> {
-                            list.add(accepted);
-                            return list;
-                        }));
-            }
-            return all;
-        })).flatMap(accepted -> Multi.createFrom().iterable(accepted)
-                .onItem().transformToUniAndConcatenate(a -> (a.created() ? announce(a.job()) : Uni.createFrom().voidItem())
-                        .chain(() -> view(a.job())))
-                .collect().asList());
+        return admit(userId, prepared);
     }
 
-    /** A job of a batch, and whether the batch created it (rather than found it by its key). */
-    private record Accepted(GenerationJobEntity job, boolean created) {
+    private Uni<List<GenerationJob>> admit(UUID userId, List<Prepared> prepared) {
+        List<JobAdmission.NewJob> fresh = prepared.stream().map(p -> new JobAdmission.NewJob(UUID.randomUUID(),
+                new JsonObject(requestMap(p.input(), p.request())), estimate(p.request()), p.key())).toList();
+        return checkCollection(userId, prepared)
+                .chain(() -> admission.admit(userId, fresh))
+                .flatMap(admitted -> Multi.createFrom().iterable(admitted)
+                        .onItem().transformToUniAndConcatenate(a -> (a.created() ? announce(userId, a.id())
+                                : Uni.createFrom().voidItem())
+                                .chain(() -> Panache.withSession(() -> jobs.findOwned(a.id(), userId)))
+                                .flatMap(this::view))
+                        .collect().asList());
+    }
+
+    /** The price on the provider the router would choose now (reserved against the budget); null when none can. */
+    private BigDecimal estimate(RoutingRequest request) {
+        RoutingDecision decision = router.decide(request);
+        return decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
     }
 
     private record Prepared(GenerateImageInput input, RoutingRequest request, String key) {
@@ -152,33 +145,9 @@ public class GenerationService {
     }
 
     /** Tells subscribers about the new job and puts it on the queue. */
-    private Uni<Void> announce(GenerationJobEntity job) {
-        return bus.publish(job.userId, job.id, JobStatus.QUEUED, "QUEUED", 0, null, "queued")
-                .chain(() -> queue.enqueue(job.id));
-    }
-
-    private GenerationJobEntity entity(UUID userId, Prepared prepared) {
-        RoutingDecision decision = router.decide(prepared.request());
-        BigDecimal estimate = decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
-        GenerationJobEntity job = new GenerationJobEntity();
-        job.id = UUID.randomUUID();
-        job.userId = userId;
-        job.status = JobStatus.QUEUED;
-        job.stage = "QUEUED";
-        job.request = requestMap(prepared.input(), prepared.request());
-        job.estimatedCost = estimate;
-        job.idempotencyKey = prepared.key();
-        job.queuedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return job;
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("jobs_idempotency_key_per_user")) {
-                return true;
-            }
-        }
-        return false;
+    private Uni<Void> announce(UUID userId, UUID jobId) {
+        return bus.publish(userId, jobId, JobStatus.QUEUED, "QUEUED", 0, null, "queued")
+                .chain(() -> queue.enqueue(jobId));
     }
 
     private static Map<String, Object> requestMap(GenerateImageInput input, RoutingRequest request) {

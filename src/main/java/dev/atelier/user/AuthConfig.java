@@ -21,6 +21,10 @@ public interface AuthConfig {
     @WithDefault("false")
     boolean allowLocalInProd();
 
+    /** The role (from the token's role claim, see quarkus.oidc.roles.role-claim-path) that makes a user an admin. */
+    @WithDefault("admin")
+    String adminRole();
+
     /** The built-in user of local mode. */
     LocalUser localUser();
 

@@ -76,6 +76,40 @@ public class CurrentUser {
         return Uni.createFrom().item(argument).flatMap(value -> id().flatMap(userId -> work.apply(userId, value)));
     }
 
+    /**
+     * Whether the caller may administer: the admin role in their token, or local mode (the single user owns the
+     * installation).
+     */
+    public Uni<Boolean> isAdmin() {
+        return identity.getDeferredIdentity().map(who -> {
+            if (who != null && !who.isAnonymous()) {
+                return who.hasRole(config.adminRole());
+            }
+            return config.mode() == AuthConfig.Mode.LOCAL;
+        });
+    }
+
+    /** Runs {@code work} only for an admin; anyone else gets FORBIDDEN (UNAUTHENTICATED when anonymous). */
+    public <R> Uni<R> asAdmin(java.util.function.Function<UUID, Uni<R>> work) {
+        return id().flatMap(userId -> isAdmin().flatMap(admin -> admin ? work.apply(userId)
+                : Uni.createFrom().failure(new AtelierException(dev.atelier.common.error.ErrorCode.FORBIDDEN,
+                        "Only an administrator may do this"))));
+    }
+
+    /**
+     * The reader of shared content: the caller's id, or null for an anonymous caller when anonymous reading is
+     * allowed (otherwise an anonymous caller is UNAUTHENTICATED).
+     */
+    public Uni<UUID> readerId(boolean anonymousAllowed) {
+        return identity.getDeferredIdentity().flatMap(who -> anonymousAllowed && (who == null || who.isAnonymous())
+                && config.mode() == AuthConfig.Mode.OIDC ? Uni.createFrom().nullItem() : idOfIdentity(who));
+    }
+
+    /** Whether callers sign in with OIDC tokens (rather than local single-user mode). */
+    public boolean oidcMode() {
+        return config.mode() == AuthConfig.Mode.OIDC;
+    }
+
     /** The caller's full user row. */
     public Uni<UserEntity> user() {
         return id().flatMap(directory::byId);

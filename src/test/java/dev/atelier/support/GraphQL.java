@@ -25,6 +25,16 @@ public final class GraphQL {
                 .then();
     }
 
+    /** As the holder of a bearer token. */
+    public static ValidatableResponse post(String token, String query, Map<String, Object> variables) {
+        return given()
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then();
+    }
+
     public static ValidatableResponse postRaw(String body) {
         return given()
                 .contentType(ContentType.JSON)

@@ -33,9 +33,17 @@ public final class GraphQLWsClient implements AutoCloseable {
     private final CompletableFuture<Boolean> done = new CompletableFuture<>();
 
     public GraphQLWsClient(URI graphql) throws Exception {
+        this(graphql, null);
+    }
+
+    /** Connects with a bearer token on the upgrade request (null: anonymous). */
+    public GraphQLWsClient(URI graphql, String token) throws Exception {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(graphql.getHost()).setPort(graphql.getPort()).setURI(graphql.getPath())
                 .addSubProtocol("graphql-transport-ws");
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
         socket = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         socket.textMessageHandler(text -> {
             JsonObject message = new JsonObject(text);

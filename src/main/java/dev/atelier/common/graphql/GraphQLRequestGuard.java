@@ -38,7 +38,24 @@ public class GraphQLRequestGuard {
         long bodyLimit = Math.max(64 * 1024L, 3L * limits.maxQueryLength() + 64 * 1024L);
         router.post("/graphql").order(-100)
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit))
-                .handler(this::check);
+                .handler(this::check)
+                .failureHandler(GraphQLRequestGuard::authenticationFailed);
+    }
+
+    /** A token that does not verify (expired, wrong issuer, forged) answers in the GraphQL error shape. */
+    private static void authenticationFailed(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (!(failure instanceof io.quarkus.security.AuthenticationFailedException
+                || failure instanceof io.quarkus.security.UnauthorizedException) || ctx.response().ended()) {
+            ctx.next();
+            return;
+        }
+        Map<String, Object> error = Map.of("message", "Sign in first: the request carries no valid access token",
+                "extensions", Map.of("code", ErrorCode.UNAUTHENTICATED.name()));
+        ctx.response()
+                .setStatusCode(401)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                .end(Json.encode(Map.of("errors", List.of(error))));
     }
 
     private void check(RoutingContext ctx) {

@@ -14,4 +14,11 @@ public interface LocalConfig {
     /** Largest width × height drawn. */
     @WithDefault("4194304")
     long maxPixels();
+
+    /**
+     * Nominal price per image in USD (default nothing). Lets an installation charge LOCAL renders against budgets,
+     * e.g. for internal chargeback, or exercise budgets without a paid vendor.
+     */
+    @WithDefault("0")
+    java.math.BigDecimal pricePerImageUsd();
 }

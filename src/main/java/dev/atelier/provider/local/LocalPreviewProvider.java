@@ -64,7 +64,7 @@ public class LocalPreviewProvider implements ImageProvider {
 
     @Override
     public Quote quote(ImageRequest request) {
-        return new Quote(id(), MODEL, BigDecimal.ZERO);
+        return new Quote(id(), MODEL, config.pricePerImageUsd().multiply(BigDecimal.valueOf(request.count())));
     }
 
     @Override
@@ -92,7 +92,8 @@ public class LocalPreviewProvider implements ImageProvider {
                     "[LOCAL preview] " + request.prompt()));
             progress.progress(0.1 + 0.85 * (i + 1) / count, "drawing preview " + (i + 1) + " of " + count);
         }
-        return new GenerationResult(id(), MODEL, List.copyOf(images), BigDecimal.ZERO);
+        return new GenerationResult(id(), MODEL, List.copyOf(images),
+                config.pricePerImageUsd().multiply(BigDecimal.valueOf(images.size())));
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.atelier.gallery;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.pagination.Ids;
+import dev.atelier.common.pagination.PageRequest;
+import dev.atelier.prompt.Category;
+import dev.atelier.provider.ProviderId;
+import dev.atelier.user.CurrentUser;
+import io.smallrye.mutiny.Uni;
+
+/** Your images: one, a page of them, and deleting one. */
+@GraphQLApi
+public class GalleryGraphQLApi {
+
+    private final ImageService images;
+    private final CurrentUser currentUser;
+    private final ImageStoreConfig config;
+
+    GalleryGraphQLApi(ImageService images, CurrentUser currentUser, ImageStoreConfig config) {
+        this.images = images;
+        this.currentUser = currentUser;
+        this.config = config;
+    }
+
+    @Query("image")
+    @Description("One of your images, or one shared through a public or unlisted collection.")
+    public Uni<Image> image(@NonNull @Id @Name("id") String id) {
+        return Uni.createFrom().item(() -> Ids.parse(id, "image"))
+                .flatMap(imageId -> currentUser.readerId(config.anonymousSharedRead())
+                        .flatMap(reader -> images.readable(reader, imageId))
+                        .onItem().ifNull().failWith(() -> AtelierException.notFound("Image", imageId)));
+    }
+
+    @Query("images")
+    @Description("Your images, newest first; optionally only one provider's, or only those of one prompt category.")
+    public Uni<@NonNull ImageConnection> images(@Name("first") Integer first, @Name("after") String after,
+            @Name("provider") ProviderId provider, @Name("category") Category category) {
+        return currentUser.call(() -> PageRequest.of(first, after), (userId, page) -> images.page(userId, page, provider,
+                category));
+    }
+
+    @Mutation("deleteImage")
+    @Description("Deletes one of your images; the stored bytes go too when no other image uses them.")
+    public Uni<@NonNull Boolean> deleteImage(@NonNull @Id @Name("id") String id) {
+        return currentUser.call(() -> Ids.parse(id, "image"), images::delete);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.atelier.gallery;
+
+import org.eclipse.microprofile.graphql.NonNull;
+
+public record ImageEdge(@NonNull String cursor, @NonNull Image node) {
+}

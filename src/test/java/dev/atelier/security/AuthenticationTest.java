@@ -1,0 +1,64 @@
+package dev.atelier.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atelier.support.GraphQL;
+import dev.atelier.support.OidcProfile;
+import dev.atelier.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** OIDC mode: only a valid token from the configured issuer gets in; the user is created from it on first sight. */
+@QuarkusTest
+@TestProfile(OidcProfile.class)
+class AuthenticationTest {
+
+    static final String ME = "{ me { id email displayName } }";
+
+    @Test
+    void aValidTokenCreatesTheUserFromItsClaims() {
+        String subject = "carol-" + UUID.randomUUID();
+        JsonPath me = GraphQL.post(Tokens.user(subject), ME, Map.of()).statusCode(200).extract().jsonPath();
+
+        assertThat(me.getString("errors")).isNull();
+        assertThat(me.getString("data.me.email")).isEqualTo(subject + "@example.org");
+        assertThat(me.getString("data.me.displayName")).isEqualTo("User " + subject);
+        assertThat(GraphQL.post(Tokens.user(subject), ME, Map.of()).extract().jsonPath().getString("data.me.id"))
+                .as("the same user next time").isEqualTo(me.getString("data.me.id"));
+    }
+
+    @Test
+    void noTokenIsUnauthenticated() {
+        JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("query", ME)).post("/graphql")
+                .then().extract().jsonPath();
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(answer.getString("data")).isNull();
+    }
+
+    @Test
+    void expiredWrongIssuerAndForgedTokensAreUnauthenticated() {
+        for (String token : new String[] { Tokens.expired("dave"), Tokens.wrongIssuer("dave"), Tokens.forged("dave"),
+                "not-a-jwt", Tokens.user("dave").substring(0, 40) }) {
+            JsonPath answer = GraphQL.post(token, ME, Map.of()).extract().jsonPath();
+            assertThat(answer.getString("errors[0].extensions.code")).as(token).isEqualTo("UNAUTHENTICATED");
+            assertThat(answer.getString("errors[0].message")).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void imagesNeedATokenToo() {
+        given().get("/images/" + UUID.randomUUID()).then().statusCode(401);
+        given().header("Authorization", "Bearer " + Tokens.forged("eve")).get("/images/" + UUID.randomUUID())
+                .then().statusCode(401);
+        given().header("Authorization", "Bearer " + Tokens.user("eve")).get("/images/" + UUID.randomUUID())
+                .then().statusCode(404);
+    }
+}

@@ -84,7 +84,7 @@ public class CollectionGraphQLApi {
     @Mutation("addToCollection")
     @Description("Appends your images to your collection, in the order given (at most 100 per call).")
     public Uni<@NonNull Collection> addToCollection(@NonNull @Id @Name("collectionId") String collectionId,
-            @NonNull @Name("imageIds") List<@NonNull @Id String> imageIds) {
+            @NonNull @Name("imageIds") List<@NonNull String> imageIds) {
         return currentUser.call(() -> new Target(collectionId, imageIds),
                 (userId, t) -> collections.add(userId, t.collection(), t.images()));
     }
@@ -92,7 +92,7 @@ public class CollectionGraphQLApi {
     @Mutation("removeFromCollection")
     @Description("Takes images out of your collection (they stay in your gallery).")
     public Uni<@NonNull Collection> removeFromCollection(@NonNull @Id @Name("collectionId") String collectionId,
-            @NonNull @Name("imageIds") List<@NonNull @Id String> imageIds) {
+            @NonNull @Name("imageIds") List<@NonNull String> imageIds) {
         return currentUser.call(() -> new Target(collectionId, imageIds),
                 (userId, t) -> collections.remove(userId, t.collection(), t.images()));
     }
@@ -100,13 +100,14 @@ public class CollectionGraphQLApi {
     @Mutation("reorderCollection")
     @Description("Puts the given images first, in that order; the rest keep their order after them.")
     public Uni<@NonNull Collection> reorderCollection(@NonNull @Id @Name("collectionId") String collectionId,
-            @NonNull @Name("imageIds") List<@NonNull @Id String> imageIds) {
+            @NonNull @Name("imageIds") List<@NonNull String> imageIds) {
         return currentUser.call(() -> new Target(collectionId, imageIds),
                 (userId, t) -> collections.reorder(userId, t.collection(), t.images()));
     }
 
     /** A collection and images named by a mutation, validated. */
     private record Target(UUID collection, List<UUID> images) {
+        /** The image ids arrive as strings: the schema types them [ID!]! (see IdListArguments). */
         Target(String collectionId, List<String> imageIds) {
             this(Ids.parse(collectionId, "collection"), imageIds == null ? List.of()
                     : imageIds.stream().map(id -> Ids.parse(id, "image")).toList());

@@ -108,10 +108,9 @@ public class GenerationService {
                         .collect().asList());
     }
 
-    /** The price on the provider the router would choose now (reserved against the budget); null when none can. */
+    /** The expected price (reserved against the budget); null when no provider can serve the request. */
     private BigDecimal estimate(RoutingRequest request) {
-        RoutingDecision decision = router.decide(request);
-        return decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
+        return router.expectedCost(request);
     }
 
     private record Prepared(GenerateImageInput input, RoutingRequest request, String key) {

@@ -57,6 +57,19 @@ public class ProviderRouter {
     }
 
     /**
+     * What a request is expected to cost, for reserving budget: the first provider of the chain; when every eligible
+     * provider is paused by rate limits (the job will wait for them), the dearest of those; null when none can serve.
+     */
+    public java.math.BigDecimal expectedCost(RoutingRequest request) {
+        RoutingDecision decision = decide(request);
+        if (!decision.chain().isEmpty()) {
+            return decision.quotes().get(decision.chain().get(0)).usd();
+        }
+        return decision.excluded().keySet().stream().filter(id -> pauses.pausedFor(id) > 0)
+                .map(id -> decision.quotes().get(id).usd()).max(java.math.BigDecimal::compareTo).orElse(null);
+    }
+
+    /**
      * Generates down the chain of {@code decision}. {@code promptFor} gives each provider its own phrasing.
      * Fails with {@link RoutingFailure}.
      */

@@ -47,10 +47,23 @@ class AuthenticationTest {
     void expiredWrongIssuerAndForgedTokensAreUnauthenticated() {
         for (String token : new String[] { Tokens.expired("dave"), Tokens.wrongIssuer("dave"), Tokens.forged("dave"),
                 "not-a-jwt", Tokens.user("dave").substring(0, 40) }) {
-            JsonPath answer = GraphQL.post(token, ME, Map.of()).extract().jsonPath();
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> response =
+                    GraphQL.post(token, ME, Map.of()).extract();
+            assertThat(response.asString()).as(token + " → " + response.statusCode() + " " + response.contentType()).startsWith("{");
+            JsonPath answer = response.jsonPath();
             assertThat(answer.getString("errors[0].extensions.code")).as(token).isEqualTo("UNAUTHENTICATED");
             assertThat(answer.getString("errors[0].message")).doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void theOpenAiCompatibleEndpointAnswersABadKeyInOpenAisShape() {
+        var answer = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + Tokens.forged("mallory"))
+                .body(Map.of("prompt", "a cat")).post("/v1/images/generations").then().statusCode(401).extract().jsonPath();
+        assertThat(answer.getString("error.code")).isEqualTo("invalid_api_key");
+        var anonymous = given().contentType(ContentType.JSON).body(Map.of("prompt", "a cat"))
+                .post("/v1/images/generations").then().statusCode(401).extract().jsonPath();
+        assertThat(anonymous.getString("error.type")).isEqualTo("invalid_request_error");
     }
 
     @Test

@@ -38,24 +38,20 @@ public class GraphQLRequestGuard {
         long bodyLimit = Math.max(64 * 1024L, 3L * limits.maxQueryLength() + 64 * 1024L);
         router.post("/graphql").order(-100)
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit))
-                .handler(this::check)
-                .failureHandler(GraphQLRequestGuard::authenticationFailed);
+                .handler(this::check);
+        // a bad token fails the request in authentication, before the engine: answer it in the GraphQL shape
+        router.route("/graphql").order(-200).failureHandler(GraphQLRequestGuard::authenticationFailed);
     }
 
-    /** A token that does not verify (expired, wrong issuer, forged) answers in the GraphQL error shape. */
+    /** An expired, wrong-issuer or forged token: UNAUTHENTICATED in the GraphQL error shape (HTTP 401). */
     private static void authenticationFailed(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (!(failure instanceof io.quarkus.security.AuthenticationFailedException
-                || failure instanceof io.quarkus.security.UnauthorizedException) || ctx.response().ended()) {
-            ctx.next();
+        if (failure instanceof io.quarkus.security.AuthenticationFailedException
+                || failure instanceof io.quarkus.security.UnauthorizedException) {
+            unauthenticated(ctx);
             return;
         }
-        Map<String, Object> error = Map.of("message", "Sign in first: the request carries no valid access token",
-                "extensions", Map.of("code", ErrorCode.UNAUTHENTICATED.name()));
-        ctx.response()
-                .setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
-                .end(Json.encode(Map.of("errors", List.of(error))));
+        ctx.next();
     }
 
     private void check(RoutingContext ctx) {
@@ -101,6 +97,18 @@ public class GraphQLRequestGuard {
             }
         }
         ctx.next();
+    }
+
+    private static void unauthenticated(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        Map<String, Object> error = Map.of("message", "Sign in first: the request carries no valid access token",
+                "extensions", Map.of("code", ErrorCode.UNAUTHENTICATED.name()));
+        ctx.response()
+                .setStatusCode(401)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                .end(Json.encode(Map.of("errors", List.of(error))));
     }
 
     private static void reject(RoutingContext ctx, String message) {

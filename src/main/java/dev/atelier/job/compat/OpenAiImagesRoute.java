@@ -52,6 +52,14 @@ public class OpenAiImagesRoute {
         router.post("/v1/images/generations")
                 .handler(BodyHandler.create(false).setBodyLimit(256 * 1024))
                 .handler(this::generate);
+        // a bad token (the SDK's "API key") fails in authentication: answer in OpenAI's error shape
+        router.route("/v1/*").order(-200).failureHandler(ctx -> {
+            if (ctx.failure() instanceof io.quarkus.security.AuthenticationFailedException) {
+                OpenAiErrors.send(ctx, AtelierException.unauthenticated());
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     private void generate(RoutingContext ctx) {

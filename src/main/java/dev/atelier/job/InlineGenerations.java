@@ -38,9 +38,11 @@ public class InlineGenerations {
     private final ProviderRouter router;
     private final ImageStore store;
     private final ProgressBus bus;
+    private final HeldJobs held;
 
     InlineGenerations(JobStore jobs, JobWorker worker, JobQueueConfig config, ProviderRouter router, ImageStore store,
-            ProgressBus bus) {
+            ProgressBus bus, HeldJobs held) {
+        this.held = held;
         this.jobs = jobs;
         this.worker = worker;
         this.config = config;
@@ -55,7 +57,7 @@ public class InlineGenerations {
         BigDecimal estimate = decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
         // the job row is written while the provider works: one round trip less in front of the answer
         Uni<JobStore.Claim> recording = jobs.insertRunning(userId, recorded.copy().put("sync", true), estimate,
-                worker.inlineHolder(), config.lease()).memoize().indefinitely();
+                worker.inlineHolder(), config.lease()).invoke(claim -> held.hold(claim.jobId())).memoize().indefinitely();
         recording.subscribe().with(claim -> {
         }, e -> LOG.warnf("inline job not recorded: %s", e.getMessage()));
         return router.generate(request, decision, id -> request.image().prompt(), ProgressListener.NONE)
@@ -68,7 +70,8 @@ public class InlineGenerations {
                                         routed.result().costUsd(), both.getItem2(), null)
                                 .map(ended -> new Done(both.getItem1().jobId(), routed, both.getItem2())))
                         .invoke(done -> announce(userId, done.jobId(), JobStatus.SUCCEEDED,
-                                routed.result().provider() + " " + done.images().size() + " image(s) ready")));
+                                routed.result().provider() + " " + done.images().size() + " image(s) ready")))
+                .eventually(() -> recording.invoke(claim -> held.let(claim.jobId())).onFailure().recoverWithNull());
     }
 
     private Uni<Void> record(JobStore.Claim claim, Throwable failure) {

@@ -111,12 +111,15 @@ public class JobStore {
                         || JobStatus.valueOf(rows.iterator().next().getString("status")).terminal());
     }
 
-    /** Renews the leases of every job held by the workers whose names start with {@code workerPrefix}. */
-    public Uni<Integer> renewLeases(String workerPrefix, Duration lease) {
+    /** Renews the leases of the given jobs, as far as they are still held by these workers. */
+    public Uni<Integer> renewLeases(UUID[] jobIds, String workerPrefix, Duration lease) {
+        if (jobIds.length == 0) {
+            return Uni.createFrom().item(0);
+        }
         return pool.preparedQuery("""
-                update generation_jobs set lease_until = now() + make_interval(secs => $2)
-                 where worker_id like $1 and status in %s""".formatted(ACTIVE))
-                .execute(Tuple.of(workerPrefix + "%", (double) lease.toMillis() / 1000))
+                update generation_jobs set lease_until = now() + make_interval(secs => $3)
+                 where id = any($1) and worker_id like $2 and status in %s""".formatted(ACTIVE))
+                .execute(Tuple.of(jobIds, workerPrefix + "%", (double) lease.toMillis() / 1000))
                 .map(rows -> rows.rowCount());
     }
 

@@ -40,6 +40,7 @@ public class JobWorker {
     private final JobQueueConfig config;
     private final ProgressBus bus;
     private final JobMetrics metrics;
+    private final HeldJobs held;
     private final String replica = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final String consumer = replica + "-queue";
     /** Jobs this replica holds, with their queue entries. */
@@ -54,7 +55,8 @@ public class JobWorker {
     private volatile boolean stopping;
 
     JobWorker(JobQueue queue, JobStore jobs, JobRunner runner, JobQueueConfig config, ProgressBus bus,
-            JobMetrics metrics) {
+            JobMetrics metrics, HeldJobs held) {
+        this.held = held;
         this.metrics = metrics;
         this.queue = queue;
         this.jobs = jobs;
@@ -66,7 +68,7 @@ public class JobWorker {
     void start(@Observes StartupEvent event) {
         // leases are renewed on every replica: API-only replicas hold the jobs of synchronous requests
         heartbeat = Multi.createFrom().ticks().every(config.heartbeat())
-                .onItem().transformToUniAndConcatenate(tick -> jobs.renewLeases(replica + "-", config.lease())
+                .onItem().transformToUniAndConcatenate(tick -> jobs.renewLeases(held.ids(), replica + "-", config.lease())
                         .onFailure().invoke(e -> LOG.warnf("lease renewal failed: %s", e.getMessage()))
                         .onFailure().recoverWithNull())
                 .subscribe().with(n -> {
@@ -160,6 +162,7 @@ public class JobWorker {
                         : Uni.createFrom().voidItem());
             }
             running.put(claim.jobId(), entry);
+            held.hold(claim.jobId());
             metrics.started(claim.waitedSeconds());
             long startedNanos = System.nanoTime();
             // a run that returns has finished the job, handed it back (with a new entry), or lost it to a worker
@@ -173,7 +176,10 @@ public class JobWorker {
                     .onFailure().invoke(e -> LOG.errorf(e, "job=%s processing failed; its entry stays pending",
                             entry.jobId()))
                     .onFailure().recoverWithNull()
-                    .eventually(() -> running.remove(claim.jobId()));
+                    .eventually(() -> {
+                        running.remove(claim.jobId());
+                        held.let(claim.jobId());
+                    });
         });
     }
 

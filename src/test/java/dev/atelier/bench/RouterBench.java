@@ -98,15 +98,61 @@ class RouterBench {
             }
         }
         Stats failover = Stats.of(failovers);
+        Stats hung = timeToImage(request, primary, aResponse().withFixedDelay(30_000).withStatus(500), 5);
+        breakers.resetAll();
+        Stats open = circuitOpen(request, primary);
         report.result("decisionMicros", decision.in(1_000));
+        report.result("primaryHangsTimeToImageMs", hung.in(1_000_000));
+        report.result("circuitOpenTimeToImageMs", open.in(1_000_000));
         report.result("failoverMs", failover.in(1_000_000));
         report.row("router decision p50", us(decision.p50()), "", "");
         report.row("router decision p99", us(decision.p99()), "< 1000 µs", BenchReport.verdict(decision.p99() < 1_000_000));
         report.row("failover, primary error → secondary request, p50", ms(failover.p50()), "", "");
         report.row("failover, primary error → secondary request, p99", ms(failover.p99()), "<= 50 ms (original: < 3 s)",
                 BenchReport.verdict(failover.p99() <= 50_000_000));
+        report.row("primary hangs → image from the secondary, p50 / max (timeout 1.5 s here)",
+                ms(hung.p50()) + " / " + ms(hung.max()), "", "");
+        report.row("primary's circuit open → image, p50 / p99", ms(open.p50()) + " / " + ms(open.p99()), "", "");
         report.print();
         report.write();
+    }
+
+    /** Whole-request time to an image while the primary answers with {@code primaryAnswer}. */
+    private Stats timeToImage(RoutingRequest request, WireMockServer primary,
+            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder primaryAnswer, int n) {
+        primary.resetAll();
+        primary.stubFor(post(urlEqualTo(OPENAI)).willReturn(primaryAnswer));
+        breakers.resetAll();
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            RoutedGeneration routed = router.generate(request, router.decide(request), id -> "a cat", ProgressListener.NONE)
+                    .await().indefinitely();
+            nanos[i] = System.nanoTime() - t0;
+            if (routed.result().provider() != ProviderId.GOOGLE) {
+                throw new IllegalStateException("secondary did not serve");
+            }
+        }
+        return Stats.of(nanos);
+    }
+
+    /** The primary fails until its breaker opens; then requests go straight to the secondary. */
+    private Stats circuitOpen(RoutingRequest request, WireMockServer primary) {
+        primary.resetAll();
+        primary.stubFor(post(urlEqualTo(OPENAI)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"server error\", \"type\": \"server_error\", \"param\": null, \"code\": null}}")));
+        for (int i = 0; i < 10; i++) { // opens the breaker (4 calls, 50% failures)
+            router.generate(request, router.decide(request), id -> "a cat", ProgressListener.NONE).await().indefinitely();
+        }
+        int n = 100;
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            router.generate(request, router.decide(request), id -> "a cat", ProgressListener.NONE).await().indefinitely();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        return Stats.of(nanos);
     }
 
     private static String us(double nanos) {

@@ -123,7 +123,8 @@ public class JobRunner {
                     LOG.infof("job=%s failed: %s (%d attempts)", claim.jobId(), f.code(), f.attempts().size());
                     return fail(claim, f.code(), f.getMessage(), JobAttempts.of(f.attempts()));
                 })
-                .onFailure().recoverWithUni(failure -> {
+                // a database or Redis outage is not the job's fault: the run ends, the job is taken up again later
+                .onFailure(f -> !TransientInfrastructure.is(f)).recoverWithUni(failure -> {
                     LOG.errorf(failure, "job=%s failed inside Atelier", claim.jobId());
                     return fail(claim, ErrorCode.INTERNAL, "The job failed inside Atelier", JobAttempts.of(List.of()));
                 });

@@ -100,22 +100,20 @@ public class GraphQLRequestGuard {
     }
 
     private static void unauthenticated(RoutingContext ctx) {
-        if (ctx.response().ended()) {
-            return;
+        if (!ctx.response().ended()) {
+            answer(ctx, 401, ErrorCode.UNAUTHENTICATED, "Sign in first: the request carries no valid access token");
         }
-        Map<String, Object> error = Map.of("message", "Sign in first: the request carries no valid access token",
-                "extensions", Map.of("code", ErrorCode.UNAUTHENTICATED.name()));
-        ctx.response()
-                .setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
-                .end(Json.encode(Map.of("errors", List.of(error))));
     }
 
     private static void reject(RoutingContext ctx, String message) {
-        Map<String, Object> error = Map.of("message", message,
-                "extensions", Map.of("code", ErrorCode.BAD_USER_INPUT.name()));
+        answer(ctx, 400, ErrorCode.BAD_USER_INPUT, message);
+    }
+
+    /** One coded error in the GraphQL response shape, for requests the engine never sees. */
+    private static void answer(RoutingContext ctx, int status, ErrorCode code, String message) {
+        Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code.name()));
         ctx.response()
-                .setStatusCode(400)
+                .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
                 .end(Json.encode(Map.of("errors", List.of(error))));
     }

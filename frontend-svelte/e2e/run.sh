@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Starts the packaged service in local mode on its own schema and port, runs the browser flow against it, stops it.
+# Needs the packaged app (./mvnw package) and Debian's chromium (apt-get install chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(cd .. && pwd)
+port=${E2E_PORT:-18095}
+log="$root/target/e2e-service.log"
+mkdir -p "$root/target/e2e"
+psql -h localhost -U postgres -d postgres -q -c "drop schema if exists atelier_e2e cascade" >/dev/null
+redis-cli --scan --pattern 'atelier_e2e:*' | xargs -r redis-cli del >/dev/null
+ATELIER_AUTH_ALLOW_LOCAL_IN_PROD=true QUARKUS_HTTP_PORT=$port ATELIER_DB_SCHEMA=atelier_e2e \
+  ATELIER_REDIS_KEY_PREFIX=atelier_e2e: ATELIER_IMAGES_ROOT="$root/target/e2e-images" \
+  java -jar "$root/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$port/q/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "http://localhost:$port/q/health/ready" >/dev/null || { echo "service did not start; see $log" >&2; exit 1; }
+BASE_URL="http://localhost:$port" SHOTS="$root/target/e2e" node e2e/flow.mjs

@@ -19,4 +19,5 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "http://localhost:$port/q/health/ready" >/dev/null || { echo "service did not start; see $log" >&2; exit 1; }
+BASE_URL="http://localhost:$port" node e2e/schema-check.mjs
 BASE_URL="http://localhost:$port" SHOTS="$root/target/e2e" node e2e/flow.mjs

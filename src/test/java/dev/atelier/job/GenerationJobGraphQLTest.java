@@ -123,6 +123,25 @@ class GenerationJobGraphQLTest {
     }
 
     @Test
+    void cancellingAQueuedJobEndsItCancelledAndTheProviderIsNeverCalled() {
+        // LOCAL has no headroom for a moment, so the job stays QUEUED; then it is cancelled and the pause lifted
+        pauses.pause(ProviderId.LOCAL, Duration.ofSeconds(2)).await().atMost(Duration.ofSeconds(5));
+        String id = GraphQL.post(GENERATE, Map.of("i", Map.of("prompt", "never drawn", "size", "64x64", "enhance", false)))
+                .body("errors", nullValue()).extract().path("data.generateImage.id");
+
+        String status = GraphQL.post("mutation($id: ID!) { cancelJob(id: $id) { status } }", Map.of("id", id))
+                .body("errors", nullValue()).extract().path("data.cancelJob.status");
+
+        assertThat(status).isEqualTo("CANCELLED");
+        // past the pause and the re-delivery of its queue entry, it stays cancelled with no provider attempt or image
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> {
+            JsonPath job = job(id);
+            return job.getString("status").equals("CANCELLED") && job.getList("attempts").isEmpty()
+                    && job.getList("images").isEmpty() && job.getString("provider") == null;
+        });
+    }
+
+    @Test
     void cancellingAFinishedJobChangesNothingAndUnknownJobsAreNotFound() {
         GraphQL.post(JOB, Map.of("id", UUID.randomUUID().toString()))
                 .body("data.job", nullValue())

@@ -1,16 +1,26 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
+import { bearer } from './auth';
 
 /** The one GraphQL client: queries and mutations over HTTP, subscriptions over graphql-transport-ws. */
 const ws = typeof window === 'undefined' ? null : createWsClient({
   url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
   lazy: true,
+  // browsers cannot set headers on a WebSocket: the token travels in connection_init
+  connectionParams: () => {
+    const token = bearer();
+    return token ? { Authorization: token } : {};
+  },
 });
 
 export const client = new Client({
   url: '/graphql',
   preferGetMethod: false,
   requestPolicy: 'network-only',
+  fetchOptions: () => {
+    const token = bearer();
+    return token ? { headers: { Authorization: token } } : {};
+  },
   exchanges: [
     cacheExchange,
     fetchExchange,

@@ -25,6 +25,10 @@ public interface AuthConfig {
     @WithDefault("admin")
     String adminRole();
 
+    /** The OIDC client id the web UI signs in with (a public client using authorization code + PKCE). */
+    @WithDefault("atelier-ui")
+    String uiClientId();
+
     /** The built-in user of local mode. */
     LocalUser localUser();
 

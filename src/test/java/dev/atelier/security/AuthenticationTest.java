@@ -66,6 +66,42 @@ class AuthenticationTest {
         assertThat(anonymous.getString("error.type")).isEqualTo("invalid_request_error");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/graphql")
+    java.net.URI graphql;
+
+    @Test
+    void aBrowserSubscriptionAuthenticatesWithItsConnectionInitPayload() throws Exception {
+        String token = Tokens.user("fay-" + UUID.randomUUID());
+        String jobId = GraphQL.post(token, "mutation($i: GenerateImageInput!) { generateImage(input: $i) { id } }",
+                Map.of("i", Map.of("prompt", "a kite", "size", "64x64", "enhance", false))).extract()
+                .path("data.generateImage.id");
+        String subscribe = "subscription($id: ID!) { jobProgress(jobId: $id) { jobId status } }";
+
+        try (var ws = dev.atelier.support.GraphQLWsClient.withInitPayload(graphql,
+                new io.vertx.core.json.JsonObject().put("Authorization", "Bearer " + token))) {
+            ws.subscribe(subscribe, Map.of("id", jobId));
+            var result = ws.await(java.time.Duration.ofSeconds(20));
+            assertThat(result.completed()).isTrue();
+            assertThat(result.next()).isNotEmpty().allSatisfy(p -> assertThat(p.getValue("errors")).isNull());
+            assertThat(result.next().get(result.next().size() - 1).getJsonObject("data").getJsonObject("jobProgress")
+                    .getString("status")).isEqualTo("SUCCEEDED");
+        }
+        try (var anonymous = dev.atelier.support.GraphQLWsClient.withInitPayload(graphql, new io.vertx.core.json.JsonObject())) {
+            anonymous.subscribe(subscribe, Map.of("id", jobId));
+            var result = anonymous.await(java.time.Duration.ofSeconds(10));
+            assertThat(result.next().get(0).getJsonArray("errors").getJsonObject(0).getJsonObject("extensions")
+                    .getString("code")).isEqualTo("UNAUTHENTICATED");
+        }
+    }
+
+    @Test
+    void theWebUiLearnsToSignInWithOidc() {
+        var config = given().get("/ui-config.json").then().statusCode(200).extract().jsonPath();
+        assertThat(config.getString("auth")).isEqualTo("oidc");
+        assertThat(config.getString("clientId")).isEqualTo("atelier-ui");
+        assertThat(config.getString("scope")).contains("openid");
+    }
+
     @Test
     void imagesNeedATokenToo() {
         given().get("/images/" + UUID.randomUUID()).then().statusCode(401);

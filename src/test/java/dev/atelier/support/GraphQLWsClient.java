@@ -38,6 +38,15 @@ public final class GraphQLWsClient implements AutoCloseable {
 
     /** Connects with a bearer token on the upgrade request (null: anonymous). */
     public GraphQLWsClient(URI graphql, String token) throws Exception {
+        this(graphql, token, new JsonObject());
+    }
+
+    /** Connects as a browser does: no header, the token (if any) in the connection_init payload. */
+    public static GraphQLWsClient withInitPayload(URI graphql, JsonObject payload) throws Exception {
+        return new GraphQLWsClient(graphql, null, payload);
+    }
+
+    private GraphQLWsClient(URI graphql, String token, JsonObject initPayload) throws Exception {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(graphql.getHost()).setPort(graphql.getPort()).setURI(graphql.getPath())
                 .addSubProtocol("graphql-transport-ws");
@@ -60,7 +69,7 @@ public final class GraphQLWsClient implements AutoCloseable {
                 }
             }
         });
-        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()).encode());
+        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", initPayload).encode());
         acked.get(10, TimeUnit.SECONDS);
     }
 

@@ -1,0 +1,30 @@
+import { bearer } from './auth';
+
+/**
+ * `use:authedSrc={url}`: an <img> cannot send a bearer token, so when signed in with OIDC the bytes are fetched
+ * with it and shown from an object URL; in local mode the URL is used as it is.
+ */
+export function authedSrc(node: HTMLImageElement, url: string) {
+  let objectUrl: string | null = null;
+  async function load(src: string) {
+    const token = bearer();
+    if (!token) {
+      node.src = src;
+      return;
+    }
+    const response = await fetch(src, { headers: { Authorization: token } });
+    if (!response.ok) {
+      return;
+    }
+    if (objectUrl) {
+      URL.revokeObjectURL(objectUrl);
+    }
+    objectUrl = URL.createObjectURL(await response.blob());
+    node.src = objectUrl;
+  }
+  load(url);
+  return {
+    update: (next: string) => load(next),
+    destroy: () => { if (objectUrl) { URL.revokeObjectURL(objectUrl); } },
+  };
+}

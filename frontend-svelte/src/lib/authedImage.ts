@@ -28,3 +28,13 @@ export function authedSrc(node: HTMLImageElement, url: string) {
     destroy: () => { if (objectUrl) { URL.revokeObjectURL(objectUrl); } },
   };
 }
+
+/** Saves an image, with the token when signed in with OIDC (a plain download link could not send it). */
+export async function download(url: string, name: string) {
+  const token = bearer();
+  const response = await fetch(url, token ? { headers: { Authorization: token } } : {});
+  const objectUrl = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: objectUrl, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 1000);
+}

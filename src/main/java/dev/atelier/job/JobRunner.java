@@ -73,8 +73,11 @@ public class JobRunner {
                 : Uni.createFrom().voidItem());
     }
 
-    /** Runs the claimed job to a terminal state (or until it is cancelled or taken over). */
-    public Uni<Void> run(JobStore.Claim claim) {
+    /**
+     * Runs the claimed job to a terminal state (or until it is cancelled, taken over or handed back); answers with the
+     * terminal state this run wrote, or null when it wrote none.
+     */
+    public Uni<JobStore.Outcome> run(JobStore.Claim claim) {
         if (claim.deliveries() > config.maxDeliveries()) {
             LOG.warnf("job=%s attempt=%d gave up: its workers stopped %d times", claim.jobId(), claim.deliveries(),
                     claim.deliveries() - 1);
@@ -97,13 +100,13 @@ public class JobRunner {
                                 .call(enhanced -> jobs.linkPrompt(claim.jobId(), UUID.fromString(enhanced.id())))
                                 .map(JobRunner::variants))
                 : Uni.createFrom().item(Map.of());
-        return promptsByProvider.flatMap(variants -> variants == null ? Uni.createFrom().voidItem()
+        return promptsByProvider.flatMap(variants -> variants == null ? Uni.createFrom().<JobStore.Outcome>nullItem()
                 : advance(claim, JobStatus.GENERATING, "GENERATING", 0.1).flatMap(active -> !active
-                        ? Uni.createFrom().voidItem()
+                        ? Uni.createFrom().<JobStore.Outcome>nullItem()
                         : generate(claim, variants)));
     }
 
-    private Uni<Void> generate(JobStore.Claim claim, Map<ProviderId, String> variants) {
+    private Uni<JobStore.Outcome> generate(JobStore.Claim claim, Map<ProviderId, String> variants) {
         RoutingRequest routing = routing(claim.request());
         RoutingDecision decision = router.decide(routing);
         String raw = claim.request().getString("prompt");
@@ -151,11 +154,11 @@ public class JobRunner {
         });
     }
 
-    private Uni<Void> fail(JobStore.Claim claim, ErrorCode code, String message, JobAttempts attempts) {
+    private Uni<JobStore.Outcome> fail(JobStore.Claim claim, ErrorCode code, String message, JobAttempts attempts) {
         return jobs.fail(claim, code.name(), message, attempts)
                 .call(ended -> ended ? bus.publish(claim.userId(), claim.jobId(), JobStatus.FAILED, "DONE", 1.0, null,
                         code + ": " + message) : Uni.createFrom().voidItem())
-                .replaceWithVoid();
+                .map(ended -> ended ? new JobStore.Outcome(JobStatus.FAILED, null) : null);
     }
 
     /**
@@ -163,7 +166,7 @@ public class JobRunner {
      * returns to the stream once the shortest wait is over (or, should this replica stop first, through the
      * reconciler once it is due).
      */
-    private Uni<Void> waitForHeadroom(JobStore.Claim claim, long waitMs) {
+    private Uni<JobStore.Outcome> waitForHeadroom(JobStore.Claim claim, long waitMs) {
         Duration wait = Duration.ofMillis(Math.max(100, waitMs));
         String stage = "waiting for provider rate limits (" + wait.toMillis() + " ms)";
         LOG.infof("job=%s waits %d ms for rate limits", claim.jobId(), wait.toMillis());
@@ -178,13 +181,13 @@ public class JobRunner {
                                 }, e -> LOG.errorf(e, "job=%s could not be re-queued", claim.jobId()));
                     }
                 })
-                .replaceWithVoid();
+                .map(requeued -> (JobStore.Outcome) null);
     }
 
-    private Uni<Void> store(JobStore.Claim claim, RoutedGeneration routed) {
+    private Uni<JobStore.Outcome> store(JobStore.Claim claim, RoutedGeneration routed) {
         return advance(claim, JobStatus.STORING, "STORING", 0.9).flatMap(active -> {
             if (!active) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().<JobStore.Outcome>nullItem();
             }
             int count = routed.result().images().size();
             String collection = claim.request().getString("collectionId");
@@ -198,7 +201,7 @@ public class JobRunner {
                     .invoke(ended -> LOG.infof("job=%s provider=%s attempt=%d %s with %d image(s)", claim.jobId(), provider,
                             claim.deliveries(), ended ? "succeeded" : "finished elsewhere; result dropped",
                             count))
-                    .replaceWithVoid();
+                    .map(ended -> ended ? new JobStore.Outcome(JobStatus.SUCCEEDED, provider.name()) : null);
         });
     }
 

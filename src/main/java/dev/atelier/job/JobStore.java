@@ -56,13 +56,14 @@ public class JobStore {
 
     /**
      * Takes the job for {@code worker} when it is unfinished and nobody holds a live lease on it; null otherwise
-     * (finished, cancelled, or running elsewhere).
+     * (finished, cancelled, or running elsewhere). A taken job starts over from QUEUED (a job taken over from a dead
+     * worker runs its stages again; its progress is kept).
      */
     public Uni<Claim> claim(UUID jobId, String worker, Duration lease) {
         return pool.preparedQuery("""
                 update generation_jobs
                    set worker_id = $2, lease_until = now() + make_interval(secs => $3), deliveries = deliveries + 1,
-                       available_at = null, version = version + 1
+                       available_at = null, status = 'QUEUED', version = version + 1
                  where id = $1 and status in %s and (worker_id is null or lease_until < now())
              returning user_id, request, deliveries, extract(epoch from now() - queued_at)::float8 as waited"""
                 .formatted(ACTIVE))
@@ -94,14 +95,8 @@ public class JobStore {
                 .map(rows -> new Claim(id, userId, request, 1, worker, 0));
     }
 
-    /** A job's status and provider as they stand. */
+    /** How a run ended a job: its terminal status and the provider that served it (null if none). */
     public record Outcome(JobStatus status, String provider) {
-    }
-
-    public Uni<Outcome> outcome(UUID jobId) {
-        return pool.preparedQuery("select status, provider from generation_jobs where id = $1").execute(Tuple.of(jobId))
-                .map(rows -> rows.iterator().hasNext() ? new Outcome(JobStatus.valueOf(rows.iterator().next()
-                        .getString("status")), rows.iterator().next().getString("provider")) : null);
     }
 
     /** Whether the job is finished (or gone): its queue entry can be acknowledged. */
@@ -139,13 +134,22 @@ public class JobStore {
                 });
     }
 
-    /** Moves a held job to a new stage; false when the job is terminal (e.g. cancelled) or no longer held. */
+    /** The order of the unfinished statuses, in SQL: a job never moves back to an earlier one. */
+    private static String rank(String status) {
+        return "(case " + status + " when 'QUEUED' then 0 when 'ENHANCING' then 1 when 'GENERATING' then 2 else 3 end)";
+    }
+
+    /**
+     * Moves a held job to the same or a later stage; false when the job is terminal (e.g. cancelled), no longer held,
+     * or already further along (a late progress report cannot move it back).
+     */
     public Uni<Boolean> advance(Claim claim, JobStatus status, String stage, double progress) {
         return pool.preparedQuery("""
                 update generation_jobs
                    set status = $2, stage = $3, progress = greatest(progress, $4),
                        started_at = coalesce(started_at, now()), version = version + 1
-                 where id = $1 and worker_id = $5 and status in %s""".formatted(ACTIVE))
+                 where id = $1 and worker_id = $5 and status in %s and %s <= %s""".formatted(ACTIVE, rank("status"),
+                rank("$2")))
                 .execute(Tuple.of(claim.jobId(), status.name(), stage, progress, claim.worker()))
                 .map(rows -> rows.rowCount() == 1);
     }

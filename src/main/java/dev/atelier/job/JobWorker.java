@@ -168,8 +168,7 @@ public class JobWorker {
             // a run that returns has finished the job, handed it back (with a new entry), or lost it to a worker
             // that took it over: this entry is done. A run that failed leaves it pending, to be claimed again.
             return runner.run(claim)
-                    .chain(() -> queue.ack(entry.entryId()))
-                    .chain(() -> jobs.outcome(claim.jobId()))
+                    .call(() -> queue.ack(entry.entryId()))
                     .invoke(outcome -> metrics.ended(outcome == null ? null : outcome.status(),
                             outcome == null ? null : outcome.provider(), System.nanoTime() - startedNanos))
                     .replaceWithVoid()
@@ -240,10 +239,5 @@ public class JobWorker {
             // their leases lapse and another replica takes them over
             LOG.warnf("Could not release running jobs on shutdown (%s); they will be reclaimed", e.getMessage());
         }
-    }
-
-    /** Jobs this replica is running now. */
-    public int runningCount() {
-        return running.size();
     }
 }

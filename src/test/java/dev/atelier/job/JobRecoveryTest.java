@@ -105,6 +105,24 @@ class JobRecoveryTest {
                 .execute(Tuple.of(job)).await().atMost(Duration.ofSeconds(5));
     }
 
+    @Test
+    void aLateProgressReportCannotMoveAJobBackToAnEarlierStage() {
+        UUID job = ForeignRows.unfinishedJob(pool, owner, "STORING", "a late tick", 0, "worker-late-0", 1);
+        pool.preparedQuery("update generation_jobs set lease_until = now() + interval '1 minute' where id = $1")
+                .execute(Tuple.of(job)).await().atMost(Duration.ofSeconds(5));
+        JobStore store = io.quarkus.arc.Arc.container().instance(JobStore.class).get();
+        JobStore.Claim holder = new JobStore.Claim(job, owner, new io.vertx.core.json.JsonObject(), 1, "worker-late-0", 0);
+
+        boolean movedBack = store.advance(holder, JobStatus.GENERATING, "GENERATING", 0.5).await().atMost(Duration.ofSeconds(5));
+        boolean movedOn = store.advance(holder, JobStatus.STORING, "STORING", 0.95).await().atMost(Duration.ofSeconds(5));
+
+        assertThat(movedBack).isFalse();
+        assertThat(movedOn).isTrue();
+        assertThat(status(job)).isEqualTo("STORING");
+        pool.preparedQuery("update generation_jobs set status = 'CANCELLED', worker_id = null where id = $1")
+                .execute(Tuple.of(job)).await().atMost(Duration.ofSeconds(5));
+    }
+
     private long pendingFor(String consumer) {
         io.vertx.mutiny.redis.client.Response summary = redis.execute("XPENDING", keys.key("jobs"), "workers")
                 .await().atMost(Duration.ofSeconds(5));

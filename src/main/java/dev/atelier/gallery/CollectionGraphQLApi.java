@@ -34,9 +34,7 @@ public class CollectionGraphQLApi {
     @Query("collection")
     @Description("One of your collections, a public one, or an unlisted one whose id you have.")
     public Uni<Collection> collection(@NonNull @Id @Name("id") String id) {
-        return Uni.createFrom().item(() -> Ids.parse(id, "collection"))
-                .flatMap(collectionId -> currentUser.readerId(config.anonymousSharedRead())
-                        .flatMap(reader -> collections.get(reader, collectionId)));
+        return currentUser.read(config.anonymousSharedRead(), () -> Ids.parse(id, "collection"), collections::get);
     }
 
     @Query("collections")
@@ -48,17 +46,15 @@ public class CollectionGraphQLApi {
     @Query("publicCollections")
     @Description("Every public collection, newest first.")
     public Uni<@NonNull CollectionConnection> publicCollections(@Name("first") Integer first, @Name("after") String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after))
-                .flatMap(page -> currentUser.readerId(config.anonymousSharedRead())
-                        .flatMap(reader -> collections.publicPage(reader, page)));
+        return currentUser.read(config.anonymousSharedRead(), () -> PageRequest.of(first, after),
+                collections::publicPage);
     }
 
     @Description("The collection's images in their order.")
     public Uni<@NonNull ImageConnection> images(@Source Collection collection, @Name("first") Integer first,
             @Name("after") String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after))
-                .flatMap(page -> currentUser.readerId(config.anonymousSharedRead())
-                        .flatMap(reader -> collections.images(reader, UUID.fromString(collection.id()), page)));
+        return currentUser.read(config.anonymousSharedRead(), () -> PageRequest.of(first, after),
+                (reader, page) -> collections.images(reader, UUID.fromString(collection.id()), page));
     }
 
     @Mutation("createCollection")

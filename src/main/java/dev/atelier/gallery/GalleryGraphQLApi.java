@@ -33,9 +33,8 @@ public class GalleryGraphQLApi {
     @Query("image")
     @Description("One of your images, or one shared through a public or unlisted collection.")
     public Uni<Image> image(@NonNull @Id @Name("id") String id) {
-        return Uni.createFrom().item(() -> Ids.parse(id, "image"))
-                .flatMap(imageId -> currentUser.readerId(config.anonymousSharedRead())
-                        .flatMap(reader -> images.readable(reader, imageId))
+        return currentUser.read(config.anonymousSharedRead(), () -> Ids.parse(id, "image"),
+                (reader, imageId) -> images.readable(reader, imageId)
                         .onItem().ifNull().failWith(() -> AtelierException.notFound("Image", imageId)));
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import dev.atelier.common.OwnContext;
 import dev.atelier.common.pagination.Ids;
 import dev.atelier.user.CurrentUser;
 import io.smallrye.graphql.api.Subscription;
@@ -35,7 +36,7 @@ public class JobSubscriptions {
     public Multi<@NonNull JobProgress> jobProgress(@NonNull @Id @Name("jobId") String jobId) {
         UUID id = Ids.parse(jobId, "job");
         // ownership first: a missing or foreign job fails the subscription before anything is sent
-        return currentUser.id().flatMap(userId -> generation.current(userId, id).replaceWith(userId))
+        return currentUser.call(userId -> generation.current(userId, id).replaceWith(userId))
                 .toMulti().flatMap(userId -> Multi.createFrom().<JobProgress>emitter(emitter -> {
             // listen before reading the current state, so no change between the two is lost
             List<JobProgress> early = new ArrayList<>();
@@ -61,7 +62,7 @@ public class JobSubscriptions {
                         }
                     }, emitter::fail);
             emitter.onTermination(listening::cancel);
-            generation.current(userId, id).subscribe().with(current -> {
+            OwnContext.run(() -> generation.current(userId, id)).subscribe().with(current -> {
                 synchronized (lock) {
                     started[0] = true;
                     last[0] = current;

@@ -14,7 +14,9 @@ import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
+import dev.atelier.user.CurrentUser;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.mutiny.Uni;
 
 /** Provider status, cost estimates and routing explanations. */
 @GraphQLApi
@@ -25,9 +27,11 @@ public class ProviderGraphQLApi {
     private final ProviderHealth health;
     private final PauseBoard pauses;
     private final CircuitBreakerMaintenance breakers;
+    private final CurrentUser currentUser;
 
     ProviderGraphQLApi(ProviderRouter router, ProviderRegistry providers, ProviderHealth health, PauseBoard pauses,
-            CircuitBreakerMaintenance breakers) {
+            CircuitBreakerMaintenance breakers, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.router = router;
         this.providers = providers;
         this.health = health;
@@ -37,7 +41,11 @@ public class ProviderGraphQLApi {
 
     @Query("providers")
     @Description("Every provider: configured or not, health, circuit, latency, success rate and price per image.")
-    public @NonNull List<@NonNull ProviderStatus> providers() {
+    public Uni<@NonNull List<@NonNull ProviderStatus>> providers() {
+        return currentUser.call(userId -> Uni.createFrom().item(this::statuses));
+    }
+
+    private List<ProviderStatus> statuses() {
         List<ProviderStatus> list = new ArrayList<>();
         for (ImageProvider p : providers.all()) {
             ProviderHealth.Snapshot s = health.snapshot(p.id());
@@ -55,7 +63,11 @@ public class ProviderGraphQLApi {
 
     @Query("estimateCost")
     @Description("The price on the provider the router would choose, and every alternative with why it is or isn't eligible.")
-    public @NonNull CostEstimate estimateCost(@NonNull @Name("input") GenerateImageInput input) {
+    public Uni<@NonNull CostEstimate> estimateCost(@NonNull @Name("input") GenerateImageInput input) {
+        return currentUser.call(userId -> Uni.createFrom().item(() -> estimate(input)));
+    }
+
+    private CostEstimate estimate(GenerateImageInput input) {
         RoutingRequest request = GenerationRequests.toRouting(input, null);
         RoutingDecision decision = router.decide(request);
         List<ProviderQuote> alternatives = new ArrayList<>();
@@ -70,9 +82,11 @@ public class ProviderGraphQLApi {
 
     @Query("selectProvider")
     @Description("The chain of providers the router would try for this input, and the reasons.")
-    public @NonNull ProviderDecision selectProvider(@NonNull @Name("input") GenerateImageInput input) {
-        RoutingDecision decision = router.decide(GenerationRequests.toRouting(input, null));
-        return new ProviderDecision(decision.chain(), decision.reasons());
+    public Uni<@NonNull ProviderDecision> selectProvider(@NonNull @Name("input") GenerateImageInput input) {
+        return currentUser.call(userId -> Uni.createFrom().item(() -> {
+            RoutingDecision decision = router.decide(GenerationRequests.toRouting(input, null));
+            return new ProviderDecision(decision.chain(), decision.reasons());
+        }));
     }
 
     private String circuit(ProviderId id) {

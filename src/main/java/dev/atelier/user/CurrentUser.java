@@ -2,6 +2,9 @@ package dev.atelier.user;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.atelier.common.OwnContext;
 import dev.atelier.common.error.AtelierException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -57,23 +61,28 @@ public class CurrentUser {
         }
     }
 
-    /** The caller's user id, creating the user row on first sight. */
+    /**
+     * The caller's user id, creating the user row on first sight. The identity is read on the caller's context;
+     * the upsert runs on a context of its own (see {@link OwnContext}).
+     */
     public Uni<UUID> id() {
-        return identity.getDeferredIdentity().flatMap(this::idOfIdentity);
+        return identity.getDeferredIdentity().flatMap(who -> OwnContext.run(() -> idOfIdentity(who)));
     }
 
-    /** Runs {@code work} for the caller. */
-    public <R> Uni<R> call(java.util.function.Function<UUID, Uni<R>> work) {
-        return id().flatMap(userId -> work.apply(userId));
+    /**
+     * Runs {@code work} for the caller, with a data-access context of its own: every GraphQL resolver goes through
+     * here (or {@link #read}), so root fields resolved side by side never share a database session.
+     */
+    public <R> Uni<R> call(Function<UUID, Uni<R>> work) {
+        return id().flatMap(userId -> OwnContext.run(() -> work.apply(userId)));
     }
 
     /**
      * Validates an argument, then runs {@code work} for the caller with it. Validation runs inside the pipeline, so
      * a bad argument becomes a coded GraphQL error like any other failure.
      */
-    public <A, R> Uni<R> call(java.util.function.Supplier<A> argument,
-            java.util.function.BiFunction<UUID, A, Uni<R>> work) {
-        return Uni.createFrom().item(argument).flatMap(value -> id().flatMap(userId -> work.apply(userId, value)));
+    public <A, R> Uni<R> call(Supplier<A> argument, BiFunction<UUID, A, Uni<R>> work) {
+        return Uni.createFrom().item(argument).flatMap(value -> call(userId -> work.apply(userId, value)));
     }
 
     /**
@@ -90,19 +99,22 @@ public class CurrentUser {
     }
 
     /** Runs {@code work} only for an admin; anyone else gets FORBIDDEN (UNAUTHENTICATED when anonymous). */
-    public <R> Uni<R> asAdmin(java.util.function.Function<UUID, Uni<R>> work) {
-        return id().flatMap(userId -> isAdmin().flatMap(admin -> admin ? work.apply(userId)
+    public <R> Uni<R> asAdmin(Function<UUID, Uni<R>> work) {
+        return id().flatMap(userId -> isAdmin().flatMap(admin -> admin ? OwnContext.run(() -> work.apply(userId))
                 : Uni.createFrom().failure(new AtelierException(dev.atelier.common.error.ErrorCode.FORBIDDEN,
                         "Only an administrator may do this"))));
     }
 
     /**
-     * The reader of shared content: the caller's id, or null for an anonymous caller when anonymous reading is
-     * allowed (otherwise an anonymous caller is UNAUTHENTICATED).
+     * Runs {@code work} for the reader of shared content, given as the argument validated first: the caller's id,
+     * or null for an anonymous caller when anonymous reading is allowed (otherwise an anonymous caller is
+     * UNAUTHENTICATED).
      */
-    public Uni<UUID> readerId(boolean anonymousAllowed) {
-        return identity.getDeferredIdentity().flatMap(who -> anonymousAllowed && (who == null || who.isAnonymous())
-                && config.mode() == AuthConfig.Mode.OIDC ? Uni.createFrom().nullItem() : idOfIdentity(who));
+    public <A, R> Uni<R> read(boolean anonymousAllowed, Supplier<A> argument, BiFunction<UUID, A, Uni<R>> work) {
+        return Uni.createFrom().item(argument).flatMap(value -> identity.getDeferredIdentity()
+                .flatMap(who -> OwnContext.run(() -> (anonymousAllowed && (who == null || who.isAnonymous())
+                        && config.mode() == AuthConfig.Mode.OIDC ? Uni.createFrom().<UUID>nullItem() : idOfIdentity(who))
+                        .flatMap(reader -> work.apply(reader, value)))));
     }
 
     /** Whether callers sign in with OIDC tokens (rather than local single-user mode). */
@@ -112,7 +124,7 @@ public class CurrentUser {
 
     /** The caller's full user row. */
     public Uni<UserEntity> user() {
-        return id().flatMap(directory::byId);
+        return call(directory::byId);
     }
 
     /** The user id for an identity obtained outside GraphQL (e.g. an HTTP route); null means anonymous. */

@@ -1,0 +1,51 @@
+package dev.atelier.common;
+
+import java.util.function.Supplier;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Runs reactive work in a Vert.x context of its own, so whatever the work keeps in the context - above all the
+ * Hibernate Reactive session that {@code @WithSession} and Panache open - is not shared with work running beside it.
+ *
+ * <p>Why: graphql-java resolves the root fields of a query (and the items of a list) concurrently, and every resolver
+ * of one HTTP request or WebSocket message runs on the same duplicated context. Panache keeps one session per
+ * context, and a reactive session must never be used by two pipelines at once ("Illegal pop() with non-matching
+ * JdbcValuesSourceProcessingState", quarkusio/quarkus#32870, open since 2023). A fresh duplicated context per call
+ * gives each resolver its own session; the result is handed back on the caller's context.
+ *
+ * <p>The fresh context has no CDI request context: read the caller's identity before, not inside, the work.
+ */
+public final class OwnContext {
+
+    private OwnContext() {
+    }
+
+    /** Subscribes to {@code work} on a new safe duplicated context of the current one; outside Vert.x, in place. */
+    public static <T> Uni<T> run(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            if (caller == null) {
+                return work.get();
+            }
+            Context own = VertxContext.createNewDuplicatedContext(caller);
+            VertxContextSafetyToggle.setContextSafe(own, true);
+            return Uni.createFrom().<T>emitter(emitter -> {
+                Cancellable[] running = { null };
+                emitter.onTermination(() -> {
+                    if (running[0] != null) {
+                        running[0].cancel();
+                    }
+                });
+                own.runOnContext(ignored -> running[0] = Uni.createFrom().<T>deferred(work::get).subscribe().with(
+                        item -> caller.runOnContext(done -> emitter.complete(item)),
+                        failure -> caller.runOnContext(done -> emitter.fail(failure))));
+            });
+        });
+    }
+}

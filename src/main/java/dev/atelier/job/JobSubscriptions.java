@@ -1,7 +1,9 @@
 package dev.atelier.job;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -9,6 +11,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.atelier.common.OwnContext;
 import dev.atelier.common.pagination.Ids;
@@ -89,9 +93,23 @@ public class JobSubscriptions {
     @Subscription("myJobs")
     @Description("Every state change of every one of your jobs.")
     public Multi<@NonNull JobProgress> myJobs() {
-        return currentUser.id().toMulti().flatMap(userId -> bus.events()
-                .filter(e -> e.userId().equals(userId))
-                .map(ProgressEvent::progress));
+        return currentUser.id().toMulti().flatMap(userId -> {
+            // events of one job can arrive out of order (a progress tick racing the next stage): keep each job's
+            // last state, so a subscriber never sees a job move backwards (nor a late tick after the end)
+            Map<String, JobProgress> last = Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterAccess(Duration.ofHours(1)).<String, JobProgress>build().asMap();
+            return bus.events()
+                    .filter(e -> e.userId().equals(userId))
+                    .map(ProgressEvent::progress)
+                    .filter(p -> {
+                        boolean[] forward = { false };
+                        last.compute(p.jobId(), (id, previous) -> {
+                            forward[0] = newer(p, previous);
+                            return forward[0] ? p : previous;
+                        });
+                        return forward[0];
+                    });
+        });
     }
 
     /** Later in the lifecycle, or further along in the same status: never move a subscriber backwards. */

@@ -2,6 +2,8 @@ package dev.atelier.common;
 
 import java.util.function.Supplier;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,8 @@ import io.vertx.core.Vertx;
  * JdbcValuesSourceProcessingState", quarkusio/quarkus#32870, open since 2023). A fresh duplicated context per call
  * gives each resolver its own session; the result is handed back on the caller's context.
  *
- * <p>The fresh context has no CDI request context: read the caller's identity before, not inside, the work.
+ * <p>The work runs in a request context of its own, not the caller's: read the caller's identity before, not inside,
+ * the work.
  */
 public final class OwnContext {
 
@@ -42,9 +45,22 @@ public final class OwnContext {
                         running[0].cancel();
                     }
                 });
-                own.runOnContext(ignored -> running[0] = Uni.createFrom().<T>deferred(work::get).subscribe().with(
-                        item -> caller.runOnContext(done -> emitter.complete(item)),
-                        failure -> caller.runOnContext(done -> emitter.fail(failure))));
+                own.runOnContext(ignored -> {
+                    // a request context of its own, kept in the new Vert.x context until the work ends: beans such as
+                    // AI services need one, and the caller's is not visible from here
+                    ManagedContext requests = Arc.container().requestContext();
+                    requests.activate();
+                    Runnable end = () -> own.runOnContext(done -> requests.terminate());
+                    running[0] = Uni.createFrom().<T>deferred(work::get).subscribe().with(
+                            item -> {
+                                end.run();
+                                caller.runOnContext(done -> emitter.complete(item));
+                            },
+                            failure -> {
+                                end.run();
+                                caller.runOnContext(done -> emitter.fail(failure));
+                            });
+                });
             });
         });
     }

@@ -73,9 +73,9 @@ def start_app(port):
     log = open(os.path.join(ROOT, "target", f"fault-{port}.log"), "w")
     env = dict(os.environ, DATABASE_URL="postgresql://postgres@localhost:5432/postgres",
                REDIS_URL="redis://127.0.0.1:6379/0", OPENAI_API_KEY="sk-fake-fault-test",
-               OPENAI_BASE_URL=f"http://127.0.0.1:{VENDOR}/v1", ATELIER_AUTH_ALLOW_LOCAL_IN_PROD="true")
+               OPENAI_BASE_URL=f"http://127.0.0.1:{VENDOR}/v1")
     props = {
-        "quarkus.http.port": port, "atelier.db.schema": SCHEMA, "atelier.redis.key-prefix": PREFIX,
+        "quarkus.http.port": port, "quarkus.management.port": port + 1000, "atelier.db.schema": SCHEMA, "atelier.redis.key-prefix": PREFIX,
         "atelier.jobs.concurrency": 4, "atelier.jobs.lease": "PT5S", "atelier.jobs.heartbeat": "PT1S",
         "atelier.jobs.reclaim-idle": "PT6S", "atelier.jobs.reclaim-every": "PT2S",
         "atelier.jobs.reconcile-every": "PT3S", "atelier.jobs.reconcile-grace": "PT5S",
@@ -91,7 +91,7 @@ def wait_ready(port, seconds=90):
     end = time.time() + seconds
     while time.time() < end:
         try:
-            if http(f"http://127.0.0.1:{port}/q/health/ready")["status"] == "UP":
+            if http(f"http://127.0.0.1:{port + 1000}/q/health/ready")["status"] == "UP":
                 return
         except Exception:
             pass
@@ -208,7 +208,7 @@ def soak(args, processes):
         now = time.time()
         if now >= next_sample:
             rss = int(open(f"/proc/{app.pid}/status").read().split("VmRSS:")[1].split()[0]) // 1024
-            metrics = urllib.request.urlopen(f"http://127.0.0.1:{PORTS[0]}/q/metrics", timeout=10).read().decode()
+            metrics = urllib.request.urlopen(f"http://127.0.0.1:{PORTS[0] + 1000}/q/metrics", timeout=10).read().decode()
             heap = sum(float(line.split()[-1]) for line in metrics.splitlines()
                        if line.startswith("jvm_memory_used_bytes") and 'area="heap"' in line) / 2**20
             c = counts()

@@ -18,12 +18,12 @@ start_service() {
   shift 2
   psql -h localhost -U postgres -d postgres -q -c "drop schema if exists $name cascade" >/dev/null
   redis-cli --scan --pattern "$name:*" | xargs -r redis-cli del >/dev/null
-  env ATELIER_AUTH_ALLOW_LOCAL_IN_PROD=true QUARKUS_HTTP_PORT="$http_port" ATELIER_DB_SCHEMA="$name" \
+  env QUARKUS_HTTP_PORT="$http_port" QUARKUS_MANAGEMENT_PORT="$((http_port + 500))" ATELIER_DB_SCHEMA="$name" \
     ATELIER_REDIS_KEY_PREFIX="$name:" ATELIER_IMAGES_ROOT="$root/target/e2e-images" "$@" \
     java -jar "$root/target/quarkus-app/quarkus-run.jar" > "$root/target/$name.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
-    curl -fs "http://localhost:$http_port/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "http://localhost:$((http_port + 500))/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   echo "service $name did not start; see target/$name.log" >&2
@@ -31,11 +31,12 @@ start_service() {
 }
 
 start_service atelier_e2e "$port"
+BASE_URL="http://localhost:$port" node e2e/graphql-http-audit.mjs
 BASE_URL="http://localhost:$port" node e2e/schema-check.mjs
 BASE_URL="http://localhost:$port" SHOTS="$root/target/e2e" node e2e/flow.mjs
 
 IDP_PORT=$idp_port node e2e/fake-idp.mjs > "$root/target/e2e-idp.log" 2>&1 &
 pids+=($!)
-start_service atelier_e2e_oidc "$oidc_port" ATELIER_AUTH_MODE=oidc QUARKUS_OIDC_TENANT_ENABLED=true \
+start_service atelier_e2e_oidc "$oidc_port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 ATELIER_AUTH_MODE=oidc QUARKUS_OIDC_TENANT_ENABLED=true \
   QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$idp_port" QUARKUS_OIDC_CLIENT_ID=atelier
 BASE_URL="http://localhost:$oidc_port" SHOTS="$root/target/e2e" node e2e/oidc-flow.mjs

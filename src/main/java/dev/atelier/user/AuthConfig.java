@@ -15,9 +15,19 @@ public interface AuthConfig {
     Mode mode();
 
     /**
-     * Whether the prod profile may run in local mode (one built-in user, no sign-in): off by default, so a
-     * production deployment that forgot its OIDC settings refuses to start instead of opening up to everyone.
+     * Whether local mode (one built-in user, no sign-in) may listen on a non-loopback address. Off by default: local
+     * mode listens on 127.0.0.1, and refuses to start when told to listen elsewhere ({@code QUARKUS_HTTP_HOST}), so
+     * no one else on the network can act as the local user. Turn it on only behind something that authenticates
+     * (a reverse proxy with sign-in, a container whose port is published on the host's loopback only).
      */
+    @WithDefault("false")
+    boolean allowLocalOnNetwork();
+
+    /**
+     * Deprecated alias of {@link #allowLocalOnNetwork()} ({@code ATELIER_AUTH_ALLOW_LOCAL_IN_PROD}): it used to let
+     * the prod profile run in local mode at all; local mode on loopback now needs no permission in any profile.
+     */
+    @Deprecated
     @WithDefault("false")
     boolean allowLocalInProd();
 

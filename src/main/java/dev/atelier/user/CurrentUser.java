@@ -10,14 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.atelier.common.OwnContext;
 import dev.atelier.common.error.AtelierException;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -28,8 +26,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CurrentUser {
-
-    private static final Logger LOG = Logger.getLogger(CurrentUser.class);
 
     private final AuthConfig config;
     private final UserDirectory directory;
@@ -43,22 +39,6 @@ public class CurrentUser {
         this.config = config;
         this.directory = directory;
         this.identity = identity;
-    }
-
-    void announce(@jakarta.enterprise.event.Observes StartupEvent event) {
-        if (config.mode() == AuthConfig.Mode.LOCAL && "prod".equals(io.quarkus.runtime.configuration.ConfigUtils
-                .getProfiles().get(0)) && !config.allowLocalInProd()) {
-            throw new IllegalStateException("Refusing to start: the prod profile is in LOCAL authentication mode, where "
-                    + "every request acts as one built-in user. Configure OIDC (ATELIER_AUTH_MODE=oidc and "
-                    + "QUARKUS_OIDC_AUTH_SERVER_URL) or allow it explicitly with ATELIER_AUTH_ALLOW_LOCAL_IN_PROD=true.");
-        }
-        if (config.mode() == AuthConfig.Mode.LOCAL) {
-            LOG.warnf("Authentication: LOCAL mode - every request acts as the built-in user '%s'. "
-                    + "Set ATELIER_AUTH_MODE=oidc and an OIDC issuer for a shared installation.",
-                    config.localUser().subject());
-        } else {
-            LOG.info("Authentication: OIDC bearer tokens required");
-        }
     }
 
     /**

@@ -6,10 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
+import java.net.URL;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
@@ -17,6 +20,15 @@ import io.quarkus.test.vertx.UniAsserter;
 /** Health, metrics, the GraphQL UI and schema, and the configuration the tests themselves run on. */
 @QuarkusTest
 class OperationsTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String reactiveUrl;
@@ -26,7 +38,7 @@ class OperationsTest {
 
     @Test
     void readinessCoversPostgresAndRedis() {
-        given().when().get("/q/health/ready").then()
+        given().when().get(ready).then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
@@ -35,12 +47,12 @@ class OperationsTest {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().when().get(live).then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void prometheusMetricsAreExposed() {
-        given().when().get("/q/metrics").then()
+        given().when().get(metrics).then()
                 .statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("http_server_requests_seconds"));

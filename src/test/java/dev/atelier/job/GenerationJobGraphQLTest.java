@@ -39,6 +39,9 @@ class GenerationJobGraphQLTest {
         return GraphQL.post(JOB, Map.of("id", id)).body("errors", nullValue()).extract().jsonPath().setRootPath("data.job");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
     @Test
     void aJobRunsFromQueuedToSucceededAndItsImageIsServedToItsOwner() {
         JsonPath queued = GraphQL.post(GENERATE, Map.of("i", Map.of("prompt", "a red fox in the snow", "size", "320x200",
@@ -66,7 +69,7 @@ class GenerationJobGraphQLTest {
         assertThat(image.getWidth()).isEqualTo(320);
         assertThat(image.getHeight()).isEqualTo(200);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("atelier_jobs_finished_total\\{[^}]*provider=\"LOCAL\"[^}]*status=\"SUCCEEDED\"")
                 .contains("atelier_jobs_queue_wait_seconds_count").contains("atelier_jobs_run_seconds_count")
                 .contains("atelier_jobs_queue_depth").contains("atelier_jobs_running")

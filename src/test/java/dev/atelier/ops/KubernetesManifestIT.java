@@ -91,12 +91,24 @@ class KubernetesManifestIT {
         PodDisruptionBudget pdb = find(items, PodDisruptionBudget.class, "atelier");
         assertThat(pdb.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "atelier");
         assertThat(items).noneMatch(Secret.class::isInstance);
+
+        // metrics are scraped from the management port, which the NetworkPolicy opens to the monitoring namespace only
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/port", "9000").containsEntry("prometheus.io/path", "/q/metrics");
+        var policy = find(items, io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class, "atelier");
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts()).allSatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(9000));
+            assertThat(rule.getFrom()).isNotEmpty().allSatisfy(peer -> assertThat(peer.getNamespaceSelector()).isNotNull());
+        });
+        assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> assertThat(rule.getFrom() == null
+                || rule.getFrom().isEmpty()).as("a rule open to the whole cluster").isEqualTo(rule.getPorts().stream()
+                        .allMatch(p -> p.getPort().getIntVal() == 8080)));
     }
 
     private static void assertProbe(Probe probe, String path) {
         assertThat(probe).as(path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getIntVal()).isEqualTo(8080);
+        assertThat(probe.getHttpGet().getPort().getIntVal()).as("the management interface").isEqualTo(9000);
     }
 
     @Test

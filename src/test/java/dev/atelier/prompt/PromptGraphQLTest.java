@@ -47,6 +47,9 @@ class PromptGraphQLTest {
         return Enhance.unique(idea);
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
     @Test
     void aCatBecomesAnAnimalPromptForEveryProvider() {
         JsonPath result = enhance(Map.of("input", "a cat", "useLlm", false));
@@ -194,7 +197,7 @@ class PromptGraphQLTest {
     @Test
     void cacheCountersArePublished() {
         enhance(Map.of("input", unique("a kite"), "useLlm", false));
-        io.restassured.RestAssured.given().get("/q/metrics").then()
+        io.restassured.RestAssured.given().get(metricsUrl).then()
                 .body(containsString("atelier_prompt_cache_total{level=\"l1\",result=\"miss\"}"))
                 .body(containsString("atelier_prompt_enhancements_total{engine=\"TEMPLATE\"}"));
     }

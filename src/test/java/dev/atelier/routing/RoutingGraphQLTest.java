@@ -19,6 +19,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class RoutingGraphQLTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     @Test
     void autoRoutingOfflineChoosesLocalAndExplainsWhyVendorsAreLeftOut() {
         JsonPath decision = GraphQL.post("query($i: GenerateImageInput!) { selectProvider(input: $i) { chain reasons } }",
@@ -84,7 +87,7 @@ class RoutingGraphQLTest {
 
     @Test
     void providerStateIsInReadinessDataWithoutMakingTheServiceUnready() {
-        given().get("/q/health/ready").then()
+        given().get(ready).then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'Image providers' }.data.OPENAI", is("NOT_CONFIGURED"))

@@ -14,6 +14,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class OidcProfile implements QuarkusTestProfile {
 
+    /** The one other origin whose pages may call the API in this profile. */
+    public static final String ALLOWED_ORIGIN = "https://studio.example.com";
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
@@ -23,7 +26,8 @@ public class OidcProfile implements QuarkusTestProfile {
                 "quarkus.oidc.token.issuer", Tokens.ISSUER,
                 "atelier.providers.local.price-per-image-usd", "0.01",
                 "atelier.budget.daily-usd", "0.10",
-                "atelier.budget.monthly-usd", "5.00");
+                "atelier.budget.monthly-usd", "5.00",
+                "atelier.http.allowed-origins", ALLOWED_ORIGIN);
     }
 
     static String publicKey() {

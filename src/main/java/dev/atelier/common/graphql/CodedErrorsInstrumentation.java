@@ -24,6 +24,9 @@ final class CodedErrorsInstrumentation extends SimplePerformantInstrumentation {
         if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(SubscriptionRejections.deliveringRejections(result));
         }
+        if (!result.isDataPresent()) {
+            markRequestError();
+        }
         List<GraphQLError> coded = result.getErrors().stream().map(CodedErrors::toCoded).toList();
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(coded)));
     }
@@ -35,5 +38,16 @@ final class CodedErrorsInstrumentation extends SimplePerformantInstrumentation {
                 && parameters.getExecutionContext().getOperationDefinition().getOperation()
                         == OperationDefinition.Operation.SUBSCRIPTION;
         return subscriptionRoot ? SubscriptionRejections.rejectingErrorItems(dataFetcher) : dataFetcher;
+    }
+
+    /**
+     * No data at all: the operation was refused before execution (validation, variable coercion, limits). Tells
+     * {@link GraphQLRequestGuard}, which answers such a request 400 under application/graphql-response+json.
+     */
+    private static void markRequestError() {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context != null && io.smallrye.common.vertx.VertxContext.isDuplicatedContext(context)) {
+            io.smallrye.common.vertx.ContextLocals.put(GraphQLRequestGuard.REQUEST_ERROR, Boolean.TRUE);
+        }
     }
 }

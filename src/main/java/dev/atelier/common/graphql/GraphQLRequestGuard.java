@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.atelier.common.error.ErrorCode;
+import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import io.vertx.core.http.HttpHeaders;
@@ -18,12 +19,19 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Answers requests that never reach the GraphQL engine - a body that is not JSON, a missing query, a query that
- * does not parse, an oversized body - with the same coded error shape as every other error, instead of the
- * engine's uncoded "Unparseable request". Valid requests pass straight through.
+ * The GraphQL-over-HTTP rules of {@code /graphql}, before the engine sees a request: a POST must carry a JSON body
+ * ({@code application/json} or {@code application/graphql-response+json}; anything else - a form, {@code text/plain},
+ * no type - is 415, so no page of another site can send an operation without a CORS preflight); a GET may only run a
+ * query. A body that is not a JSON object, or a missing or non-string query, a bad {@code operationName},
+ * {@code variables} or {@code extensions}, is answered 400 with one coded error in the GraphQL shape; a query that does
+ * not parse or is too long - like any document the engine refuses - 200 under {@code application/json}, 400 under
+ * {@code application/graphql-response+json} ({@link GraphQLMediaType}). A missing Accept or {@code *}{@code /*} is answered as {@code application/json}.
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
+
+    /** Set on the request's context by {@link CodedErrorsInstrumentation} when the engine refused the operation. */
+    static final String REQUEST_ERROR = "atelier.graphql.request-error";
 
     private final GraphQLLimitsConfig limits;
     private final DocumentCache documents;
@@ -38,7 +46,8 @@ public class GraphQLRequestGuard {
         long bodyLimit = Math.max(64 * 1024L, 3L * limits.maxQueryLength() + 64 * 1024L);
         router.post("/graphql").order(-100)
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit))
-                .handler(this::check);
+                .handler(this::checkPost);
+        router.get("/graphql").order(-100).handler(this::checkGet);
         // a bad token fails the request in authentication, before the engine: answer it in the GraphQL shape
         router.route("/graphql").order(-200).failureHandler(GraphQLRequestGuard::authenticationFailed);
     }
@@ -54,49 +63,135 @@ public class GraphQLRequestGuard {
         ctx.next();
     }
 
-    private void check(RoutingContext ctx) {
-        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+    /** Pins the response type and turns an engine-refused operation into 400 under graphql-response+json. */
+    private static GraphQLMediaType negotiate(RoutingContext ctx) {
+        GraphQLMediaType type = GraphQLMediaType.accepted(ctx.request().getHeader(HttpHeaders.ACCEPT));
+        ctx.request().headers().set(HttpHeaders.ACCEPT, type.value);
+        if (type == GraphQLMediaType.GRAPHQL_RESPONSE) {
+            ctx.addHeadersEndHandler(ignored -> {
+                if (Boolean.TRUE.equals(io.smallrye.common.vertx.ContextLocals.get(REQUEST_ERROR, null))
+                        && ctx.response().getStatusCode() == 200) {
+                    ctx.response().setStatusCode(400);
+                }
+            });
+        }
+        return type;
+    }
+
+    private void checkGet(RoutingContext ctx) {
+        if ("websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
             ctx.next();
+            return;
+        }
+        GraphQLMediaType type = negotiate(ctx);
+        String query = ctx.request().getParam("query");
+        if (query == null) {
+            ctx.next();
+            return;
+        }
+        OperationDefinition.Operation operation;
+        try {
+            operation = operationOf(query, ctx.request().getParam("operationName"));
+        } catch (InvalidSyntaxException e) {
+            reject(ctx, type, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            reject(ctx, type, "The query could not be parsed");
+            return;
+        }
+        if (operation != null && operation != OperationDefinition.Operation.QUERY) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            answer(ctx, 405, ErrorCode.BAD_USER_INPUT, "A " + operation.name().toLowerCase() + " cannot be sent with GET; "
+                    + "use POST with a JSON body");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** The type of the operation a GET would run (null when the document does not name one the engine would pick). */
+    private static OperationDefinition.Operation operationOf(String query, String operationName) {
+        List<OperationDefinition> operations = Parser.parse(query).getDefinitionsOfType(OperationDefinition.class);
+        for (OperationDefinition op : operations) {
+            if (operations.size() == 1 || (operationName != null && operationName.equals(op.getName()))) {
+                return op.getOperation();
+            }
+        }
+        // several operations and no (matching) name: refuse unless all of them are queries
+        return operations.stream().map(OperationDefinition::getOperation)
+                .filter(o -> o != OperationDefinition.Operation.QUERY).findFirst().orElse(null);
+    }
+
+    private void checkPost(RoutingContext ctx) {
+        GraphQLMediaType type = negotiate(ctx);
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (!GraphQLMediaType.readable(contentType)) {
+            answer(ctx, 415, ErrorCode.BAD_USER_INPUT, (contentType == null ? "The request has no Content-Type"
+                    : "Content-Type " + printable(contentType) + " is not accepted")
+                    + "; send the operation as JSON with Content-Type: application/json");
             return;
         }
         String body = ctx.body().asString();
         if (body == null || body.isBlank()) {
-            reject(ctx, "The request body is empty; send {\"query\": \"...\"}");
+            malformed(ctx, "The request body is empty; send {\"query\": \"...\"}");
             return;
         }
         Object parsed;
         try {
             parsed = Json.decodeValue(body);
         } catch (DecodeException e) {
-            reject(ctx, "The request body is not valid JSON");
+            malformed(ctx, "The request body is not valid JSON");
             return;
         }
         if (!(parsed instanceof JsonObject request)) {
-            reject(ctx, "The request body must be a JSON object with a \"query\" string");
+            malformed(ctx, "The request body must be a JSON object with a \"query\" string");
             return;
         }
-        Object query = request.getValue("query");
-        if (!(query instanceof String text) || text.isBlank()) {
-            reject(ctx, "The request has no GraphQL query string");
+        String problem = parameterProblem(request);
+        if (problem != null) {
+            malformed(ctx, problem);
             return;
         }
+        String text = request.getString("query");
         if (text.length() > limits.maxQueryLength()) {
-            reject(ctx, "The query is " + text.length() + " characters long; the limit is " + limits.maxQueryLength());
+            reject(ctx, type, "The query is " + text.length() + " characters long; the limit is " + limits.maxQueryLength());
             return;
         }
         if (!documents.contains(text)) {
             try {
                 Parser.parse(text);
             } catch (InvalidSyntaxException e) {
-                reject(ctx, e.getMessage());
+                reject(ctx, type, e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                reject(ctx, "The query could not be parsed");
+                reject(ctx, type, "The query could not be parsed");
                 return;
             }
         }
         ctx.next();
+    }
+
+    /** What is wrong with the request's parameters, or null. */
+    private String parameterProblem(JsonObject request) {
+        Object query = request.getValue("query");
+        if (!(query instanceof String text) || text.isBlank()) {
+            return "The request has no GraphQL query string";
+        }
+        Object operationName = request.getValue("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            return "operationName must be a string or null";
+        }
+        for (String map : List.of("variables", "extensions")) {
+            Object value = request.getValue(map);
+            if (value != null && !(value instanceof JsonObject)) {
+                return map + " must be a JSON object or null";
+            }
+        }
+        return null;
+    }
+
+    private static String printable(String value) {
+        String cut = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     private static void unauthenticated(RoutingContext ctx) {
@@ -105,16 +200,23 @@ public class GraphQLRequestGuard {
         }
     }
 
-    private static void reject(RoutingContext ctx, String message) {
+    /** Not a GraphQL request at all (no JSON object, parameters of the wrong type): 400 whatever the Accept. */
+    private static void malformed(RoutingContext ctx, String message) {
         answer(ctx, 400, ErrorCode.BAD_USER_INPUT, message);
+    }
+
+    /** A GraphQL request whose document cannot run: status by media type. */
+    private static void reject(RoutingContext ctx, GraphQLMediaType type, String message) {
+        answer(ctx, type.requestErrorStatus(), ErrorCode.BAD_USER_INPUT, message);
     }
 
     /** One coded error in the GraphQL response shape, for requests the engine never sees. */
     private static void answer(RoutingContext ctx, int status, ErrorCode code, String message) {
         Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code.name()));
+        GraphQLMediaType type = GraphQLMediaType.accepted(ctx.request().getHeader(HttpHeaders.ACCEPT));
         ctx.response()
                 .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                .putHeader(HttpHeaders.CONTENT_TYPE, type.value + "; charset=UTF-8")
                 .end(Json.encode(Map.of("errors", List.of(error))));
     }
 }

@@ -21,6 +21,14 @@ final class OpenAiErrors {
         send(ctx, f.code(), f.getMessage(), f.retryAfterMs());
     }
 
+    /** 415: the body is not JSON (OpenAI's SDKs always send application/json; a cross-site form never can). */
+    static void unsupportedMediaType(RoutingContext ctx) {
+        JsonObject error = new JsonObject().put("message", "Send the request as JSON with Content-Type: application/json")
+                .put("type", "invalid_request_error").putNull("param").put("code", "unsupported_media_type");
+        ctx.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new JsonObject().put("error", error).encode());
+    }
+
     private static void send(RoutingContext ctx, ErrorCode code, String message, long retryAfterMs) {
         int status;
         String type;

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
+import dev.atelier.common.http.PublicUrl;
 import dev.atelier.job.InlineGenerations;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.routing.ProviderAttempt;
@@ -42,10 +43,12 @@ public class OpenAiImagesRoute {
 
     private final InlineGenerations generations;
     private final CurrentUser currentUser;
+    private final PublicUrl publicUrl;
 
-    OpenAiImagesRoute(InlineGenerations generations, CurrentUser currentUser) {
+    OpenAiImagesRoute(InlineGenerations generations, CurrentUser currentUser, PublicUrl publicUrl) {
         this.generations = generations;
         this.currentUser = currentUser;
+        this.publicUrl = publicUrl;
     }
 
     void install(@Observes Router router) {
@@ -64,6 +67,11 @@ public class OpenAiImagesRoute {
 
     private void generate(RoutingContext ctx) {
         long started = System.nanoTime();
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+            OpenAiErrors.unsupportedMediaType(ctx);
+            return;
+        }
         OpenAiImageRequest request;
         try {
             request = OpenAiImageRequest.parse(body(ctx));
@@ -83,7 +91,7 @@ public class OpenAiImagesRoute {
                         if (request.base64()) {
                             item.put("b64_json", Base64.getEncoder().encodeToString(images.get(i).bytes()));
                         } else {
-                            item.put("url", baseUrl(ctx) + "/images/" + done.images().get(i).id());
+                            item.put("url", publicUrl.of("/images/" + done.images().get(i).id()));
                         }
                         if (images.get(i).revisedPrompt() != null) {
                             item.put("revised_prompt", images.get(i).revisedPrompt());
@@ -136,7 +144,4 @@ public class OpenAiImagesRoute {
         return String.format(java.util.Locale.ROOT, "%.2f", Math.max(0, totalMs - providerMs));
     }
 
-    private static String baseUrl(RoutingContext ctx) {
-        return ctx.request().scheme() + "://" + ctx.request().authority();
-    }
 }

@@ -1,0 +1,109 @@
+package dev.atelier.common.http;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.atelier.common.error.ErrorCode;
+import dev.atelier.user.AuthConfig;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The first handler of every request on the service's port: a page of another site can neither change anything
+ * (POST, PUT, PATCH, DELETE) nor open the GraphQL WebSocket, and in local mode nothing reaches the service under a
+ * Host name that is not this machine's (DNS rebinding). Requests without an {@code Origin} - curl, SDKs, servers -
+ * are unaffected. Allowed origins ({@code ATELIER_HTTP_ALLOWED_ORIGINS}) get CORS answers; no other origin does.
+ */
+@ApplicationScoped
+class CrossSiteGuard {
+
+    private static final Logger LOG = Logger.getLogger(CrossSiteGuard.class);
+    static final int ORDER = -1000;
+
+    private final OriginPolicy policy;
+
+    CrossSiteGuard(HttpConfig config, AuthConfig auth) {
+        this.policy = new OriginPolicy(config.allowedOrigins().orElse(List.of()), config.publicUrl(),
+                auth.mode() == AuthConfig.Mode.LOCAL && !networkAllowed(auth));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static boolean networkAllowed(AuthConfig auth) {
+        return auth.allowLocalOnNetwork() || auth.allowLocalInProd();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        String host = authority(ctx);
+        String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+        if (!policy.hostAllowed(host)) {
+            refuse(ctx, "This service answers only under its own address; the Host " + printable(host)
+                    + " is not one of them (set ATELIER_PUBLIC_URL to serve under another name)");
+            return;
+        }
+        HttpMethod method = ctx.request().method();
+        if (origin != null && policy.listed(origin)) {
+            ctx.response().putHeader("Access-Control-Allow-Origin", origin).putHeader(HttpHeaders.VARY, "Origin")
+                    .putHeader("Access-Control-Allow-Credentials", "true");
+            if (method == HttpMethod.OPTIONS && ctx.request().getHeader("Access-Control-Request-Method") != null) {
+                ctx.response().setStatusCode(204)
+                        .putHeader("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS")
+                        .putHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept")
+                        .putHeader("Access-Control-Max-Age", "600").end();
+                return;
+            }
+        }
+        boolean unsafe = method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+        boolean upgrade = "websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE));
+        if ((unsafe || upgrade) && !policy.originAllowed(origin, host)) {
+            LOG.debugf("refused a cross-site %s %s from origin %s", method, ctx.request().path(), printable(origin));
+            refuse(ctx, "Requests from the page at " + printable(origin) + " are not allowed; add it to "
+                    + "ATELIER_HTTP_ALLOWED_ORIGINS if it is yours");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** The Host header, or HTTP/2's :authority (a Host header is then absent). */
+    private static String authority(RoutingContext ctx) {
+        io.vertx.core.net.HostAndPort authority = ctx.request().authority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.host();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return authority.port() >= 0 ? host + ":" + authority.port() : host;
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String cut = value.length() > 100 ? value.substring(0, 100) + "…" : value;
+        return cut.replaceAll("[^\\x20-\\x7e…]", "?");
+    }
+
+    /** 403 with one coded error: OpenAI's error shape under /v1/, the GraphQL one everywhere else. */
+    private static void refuse(RoutingContext ctx, String message) {
+        Object body = ctx.request().path().startsWith("/v1/")
+                ? Map.of("error", Map.of("message", message, "type", "invalid_request_error", "code", "forbidden"))
+                : Map.of("errors", List.of(Map.of("message", message,
+                        "extensions", Map.of("code", ErrorCode.FORBIDDEN.name()))));
+        ctx.response().setStatusCode(403)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                .end(Json.encode(body));
+    }
+}

@@ -21,16 +21,23 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Who is calling. In OIDC mode the token's subject (created or updated on first sight); in local mode the
+ * Who is calling. In OIDC mode the token's issuer and subject (created or updated on first sight); in local mode the
  * built-in local user. Anonymous callers in OIDC mode get {@code UNAUTHENTICATED}.
  */
 @ApplicationScoped
 public class CurrentUser {
 
+    /** The issuer recorded for the built-in local user. */
+    public static final String LOCAL_ISSUER = "urn:atelier:local";
+    /** Recorded for a token without an {@code iss} claim. */
+    static final String UNSPECIFIED_ISSUER = "urn:atelier:unspecified-issuer";
+    /** Recorded for an authenticated identity that is not a JWT. */
+    static final String PRINCIPAL_ISSUER = "urn:atelier:principal";
+
     private final AuthConfig config;
     private final UserDirectory directory;
     private final CurrentIdentityAssociation identity;
-    /** subject → user id: the id never changes, so one upsert per subject per JVM is enough. */
+    /** issuer + subject → user id: the id never changes, so one upsert per identity per JVM is enough. */
     private final Cache<String, UUID> ids = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
@@ -118,24 +125,32 @@ public class CurrentUser {
 
     private Uni<UUID> idOfIdentity(SecurityIdentity securityIdentity) {
         Profile profile = profileOf(securityIdentity);
-        UUID known = ids.getIfPresent(profile.subject());
+        String key = profile.issuer() + "\n" + profile.subject();
+        UUID known = ids.getIfPresent(key);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return directory.upsert(profile).invoke(id -> ids.put(profile.subject(), id));
+        return directory.upsert(profile).invoke(id -> ids.put(key, id));
     }
 
     private Profile profileOf(SecurityIdentity securityIdentity) {
+        String localSubject = config.localUser().subject();
         if (securityIdentity != null && !securityIdentity.isAnonymous()) {
             if (securityIdentity.getPrincipal() instanceof JsonWebToken jwt) {
-                return new Profile(jwt.getSubject(), jwt.getClaim("email"),
-                        firstNonNull(jwt.getClaim("name"), jwt.getClaim("preferred_username")));
+                String subject = jwt.getSubject();
+                if (subject == null || subject.isBlank()) {
+                    throw AtelierException.unauthenticated(); // a token that does not say whom it is for
+                }
+                String issuer = jwt.getIssuer() == null || jwt.getIssuer().isBlank() ? UNSPECIFIED_ISSUER : jwt.getIssuer();
+                return new Profile(issuer, subject, jwt.getClaim("email"),
+                        firstNonNull(jwt.getClaim("name"), jwt.getClaim("preferred_username")),
+                        !subject.equals(localSubject));
             }
-            return new Profile(securityIdentity.getPrincipal().getName(), null, null);
+            return new Profile(PRINCIPAL_ISSUER, securityIdentity.getPrincipal().getName(), null, null, false);
         }
         if (config.mode() == AuthConfig.Mode.LOCAL) {
             AuthConfig.LocalUser local = config.localUser();
-            return new Profile(local.subject(), local.email(), local.displayName());
+            return new Profile(LOCAL_ISSUER, local.subject(), local.email(), local.displayName(), true);
         }
         throw AtelierException.unauthenticated();
     }
@@ -145,7 +160,10 @@ public class CurrentUser {
         return v == null ? null : v.toString();
     }
 
-    /** What the identity tells about a user. */
-    public record Profile(String subject, String email, String displayName) {
+    /**
+     * What the identity tells about a user. {@code mayAdoptLegacy}: a row from before issuers were recorded, with
+     * this subject, is this user's (never for an OIDC token whose subject is the local user's).
+     */
+    public record Profile(String issuer, String subject, String email, String displayName, boolean mayAdoptLegacy) {
     }
 }

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import dev.atelier.common.config.CommaSeparatedSetConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A person using Atelier, identified by the subject of their token (or the built-in local user). */
+/** A person using Atelier, identified by the issuer and subject of their token (or the built-in local user). */
 @Entity
 @Table(name = "users")
 public class UserEntity extends PanacheEntityBase {
@@ -23,8 +23,12 @@ public class UserEntity extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** The identity provider's stable subject ({@code sub} claim); "local" in local mode. */
-    @Column(nullable = false, unique = true)
+    /** The token's issuer ({@code iss}); {@code urn:atelier:local} for the local user; '' for rows not seen since V3. */
+    @Column(nullable = false)
+    public String issuer = "";
+
+    /** The identity provider's stable subject ({@code sub} claim), unique per issuer; "local" in local mode. */
+    @Column(nullable = false)
     public String subject;
 
     public String email;

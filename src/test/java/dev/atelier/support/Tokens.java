@@ -37,6 +37,16 @@ public final class Tokens {
         return sign(subject, Set.of("user", "admin"), ISSUER, Instant.now().plusSeconds(600), "/jwt/forger-private.pem");
     }
 
+    /** Signed by the trusted key, right issuer, but no {@code sub}: it does not say whom it is for. */
+    public static String withoutSubject(String upn) {
+        try {
+            return Jwt.issuer(ISSUER).upn(upn).groups(Set.of("user")).expiresAt(Instant.now().plusSeconds(600))
+                    .sign(KeyUtils.readPrivateKey("/jwt/test-private.pem"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String sign(String subject, Set<String> groups, String issuer, Instant expires, String key) {
         try {
             PrivateKey privateKey = KeyUtils.readPrivateKey(key);

@@ -19,6 +19,8 @@ import io.quarkus.test.vertx.UniAsserter;
 @QuarkusTest
 class UserRepositoryTest {
 
+    static final String ISSUER = "https://issuer.one.test";
+
     @Inject
     UserRepository users;
 
@@ -56,8 +58,8 @@ class UserRepositoryTest {
     @RunOnVertxContext
     void upsertKeepsOneRowPerSubjectAndRefreshesProfile(UniAsserter asserter) {
         String subject = "upsert-" + UUID.randomUUID();
-        asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(subject, "old@example.org", "Old"))
-                .flatMap(first -> directory.upsert(new CurrentUser.Profile(subject, "new@example.org", null))
+        asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(ISSUER, subject, "old@example.org", "Old", true))
+                .flatMap(first -> directory.upsert(new CurrentUser.Profile(ISSUER, subject, "new@example.org", null, true))
                         .map(second -> new UUID[] { first, second })),
                 ids -> assertThat(ids[1]).isEqualTo(ids[0]));
         asserter.assertThat(() -> Panache.withSession(() -> users.findBySubject(subject)), found -> {
@@ -66,5 +68,53 @@ class UserRepositoryTest {
         });
         asserter.assertThat(() -> Panache.withSession(() -> users.count("subject", subject)),
                 count -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    @RunOnVertxContext
+    void theSameSubjectFromTwoIssuersOrFromTheLocalUserIsTwoPeople(UniAsserter asserter) {
+        String subject = "same-" + UUID.randomUUID();
+        asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(ISSUER, subject, null, null, true))
+                .flatMap(one -> directory.upsert(new CurrentUser.Profile("https://issuer.two.test", subject, null, null,
+                        true)).map(two -> new UUID[] { one, two })),
+                ids -> assertThat(ids[1]).isNotEqualTo(ids[0]));
+        // an identity provider's user whose subject is "local" is not the local user
+        asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(CurrentUser.LOCAL_ISSUER, "local", null, null,
+                true)).flatMap(local -> directory.upsert(new CurrentUser.Profile(ISSUER, "local", null, null, false))
+                        .map(impostor -> new UUID[] { local, impostor })),
+                ids -> assertThat(ids[1]).isNotEqualTo(ids[0]));
+    }
+
+    @Test
+    @RunOnVertxContext
+    void aRowFromBeforeIssuersIsAdoptedByTheFirstSignInOfItsSubject(UniAsserter asserter) {
+        UserEntity legacy = new UserEntity();
+        legacy.id = UUID.randomUUID();
+        legacy.issuer = "";
+        legacy.subject = "legacy-" + legacy.id;
+        legacy.createdAt = TestData.now();
+        legacy.updatedAt = legacy.createdAt;
+        asserter.execute(() -> Panache.withTransaction(() -> users.persist(legacy)));
+        asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(ISSUER, legacy.subject, "l@example.org", null,
+                true)), id -> assertThat(id).as("the existing user keeps their id and data").isEqualTo(legacy.id));
+        asserter.assertThat(() -> Panache.withSession(() -> users.findById(legacy.id)),
+                found -> assertThat(found.issuer).isEqualTo(ISSUER));
+        // a later token of the same subject from another issuer is somebody else
+        asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile("https://issuer.two.test", legacy.subject,
+                null, null, true)), id -> assertThat(id).isNotEqualTo(legacy.id));
+    }
+
+    @Test
+    @RunOnVertxContext
+    void anOidcTokenNeverAdoptsTheLocalUsersRow(UniAsserter asserter) {
+        UserEntity legacyLocal = new UserEntity();
+        legacyLocal.id = UUID.randomUUID();
+        legacyLocal.issuer = "";
+        legacyLocal.subject = "local-" + legacyLocal.id; // stands for the configured local subject
+        legacyLocal.createdAt = TestData.now();
+        legacyLocal.updatedAt = legacyLocal.createdAt;
+        asserter.execute(() -> Panache.withTransaction(() -> users.persist(legacyLocal)));
+        asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(ISSUER, legacyLocal.subject, null, null,
+                false)), id -> assertThat(id).isNotEqualTo(legacyLocal.id));
     }
 }

@@ -130,7 +130,7 @@ public class OpenAiImageProvider implements ImageProvider {
             if (item.hasNonNull("b64_json")) {
                 images.add(Uni.createFrom().item(() -> image(decode(item.path("b64_json").asText()), revised)));
             } else if (item.hasNonNull("url")) {
-                images.add(downloader.download(id(), item.path("url").asText()).map(bytes -> image(bytes, revised)));
+                images.add(downloader.download(id(), item.path("url").asText(), config.baseUrl()).map(bytes -> image(bytes, revised)));
             } else {
                 throw VendorFailures.transientFailure(id(), "OpenAI returned an item with neither b64_json nor url");
             }

@@ -28,6 +28,7 @@ import dev.atelier.provider.Outcomes;
 import dev.atelier.provider.ProgressListener;
 import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
+import dev.atelier.provider.ImageDownloader;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
 import dev.atelier.support.ProvidersProfile;
@@ -224,6 +225,21 @@ class OpenAiImageProviderTest {
             assertThat(image.revisedPrompt()).isEqualTo("A tabby cat resting on a sunny windowsill");
         });
         vendor.verify(1, getRequestedFor(urlEqualTo("/files/img-1.png")));
+    }
+
+    @Test
+    void anOversizedOrPolicyRefusedImageUrlIsNeitherStoredNorRetried() {
+        vendor.stubFor(get(urlEqualTo("/files/huge.png")).willReturn(aResponse()
+                .withHeader("Content-Type", "image/png").withBody(new byte[(int) ImageDownloader.MAX_BYTES + 1024])));
+        for (String url : java.util.List.of(vendor.baseUrl() + "/files/huge.png", "https://169.254.169.254/latest/meta-data")) {
+            vendor.resetRequests();
+            vendor.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                    .withBody("{\"created\": 1764150000, \"data\": [{\"url\": \"" + url + "\"}]}")));
+            Throwable failure = Outcomes.failure(openai.generate(request(), ProgressListener.NONE));
+            assertThat(failure).as(url).isInstanceOf(dev.atelier.provider.ProviderException.Refusal.class);
+            vendor.verify(1, postRequestedFor(urlEqualTo(PATH)));
+            vendor.verify(url.contains("huge") ? 1 : 0, getRequestedFor(urlEqualTo("/files/huge.png")));
+        }
     }
 
     @Test

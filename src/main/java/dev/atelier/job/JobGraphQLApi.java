@@ -23,22 +23,29 @@ public class JobGraphQLApi {
     private final GenerationService generation;
     private final CurrentUser currentUser;
 
-    JobGraphQLApi(GenerationService generation, CurrentUser currentUser) {
+    private final AdmittedInRequest admitted;
+
+    JobGraphQLApi(GenerationService generation, CurrentUser currentUser, AdmittedInRequest admitted) {
         this.generation = generation;
         this.currentUser = currentUser;
+        this.admitted = admitted;
     }
 
     @Mutation("generateImage")
-    @Description("Queues an image generation and answers at once with the job; the same idempotencyKey returns the same job.")
+    @Description("Queues an image generation and answers at once with the job; the same idempotencyKey returns the same job. "
+            + "Refused after other generations of the same request were queued, its error lists them in "
+            + "extensions.acceptedJobIds.")
     public Uni<@NonNull GenerationJob> generateImage(@NonNull @Name("input") GenerateImageInput input) {
-        return currentUser.call(userId -> generation.submit(userId, input));
+        return currentUser.call(userId -> generation.submit(userId, input))
+                .invoke(admitted::add).onFailure().transform(admitted::withAccepted);
     }
 
     @Mutation("generateImages")
     @Description("Queues several generations, accepted or rejected as a whole (at most atelier.jobs.max-batch inputs).")
     public Uni<@NonNull List<@NonNull GenerationJob>> generateImages(
             @NonNull @Name("inputs") List<@NonNull GenerateImageInput> inputs) {
-        return currentUser.call(userId -> generation.submitAll(userId, inputs));
+        return currentUser.call(userId -> generation.submitAll(userId, inputs))
+                .invoke(admitted::addAll).onFailure().transform(admitted::withAccepted);
     }
 
     @Query("job")

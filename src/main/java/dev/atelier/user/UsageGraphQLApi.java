@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.pagination.Ids;
 import io.smallrye.mutiny.Uni;
 
@@ -40,12 +41,25 @@ public class UsageGraphQLApi {
     @Description("Admins: sets a user's daily and/or monthly limit in USD (an omitted one is kept).")
     public Uni<@NonNull Usage> setBudget(@NonNull @Id @Name("userId") String userId, @Name("dailyUsd") Double dailyUsd,
             @Name("monthlyUsd") Double monthlyUsd) {
-        UUID user = Ids.parse(userId, "user");
-        return currentUser.asAdmin(admin -> ledger.setLimits(user, money(dailyUsd), money(monthlyUsd))
-                .chain(() -> ledger.spend(user)).map(Usage::of));
+        return Uni.createFrom().item(() -> new Limits(Ids.parse(userId, "user"), money(dailyUsd), money(monthlyUsd)))
+                .flatMap(limits -> currentUser.asAdmin(admin -> ledger.setLimits(limits.user(), limits.daily(),
+                        limits.monthly()).chain(() -> ledger.spend(limits.user())).map(Usage::of)));
     }
 
+    /** The most a limit can be: what numeric(12,6) holds. */
+    static final BigDecimal MAX_LIMIT = new BigDecimal("999999.999999");
+
     private static BigDecimal money(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNaN() || value.isInfinite() || value < 0 || BigDecimal.valueOf(value).compareTo(MAX_LIMIT) > 0) {
+            throw AtelierException.badInput("A limit must be between 0 and " + MAX_LIMIT.toPlainString() + " USD");
+        }
+        return BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** setBudget's arguments, validated. */
+    private record Limits(UUID user, BigDecimal daily, BigDecimal monthly) {
     }
 }

@@ -38,7 +38,9 @@ final class CodedErrors {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             return fromException(error, unwrap(fetching.getException()));
         }
-        ErrorCode code = codeFor(error.getErrorType());
+        // graphql-java's own guard against introspection that repeats itself to blow up the answer: the caller's doing
+        ErrorCode code = error instanceof graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError
+                ? ErrorCode.BAD_USER_INPUT : codeFor(error.getErrorType());
         String message = error.getMessage();
         if (code == ErrorCode.INTERNAL) {
             message = logged("GraphQL execution error: " + error.getMessage(), null);
@@ -69,6 +71,7 @@ final class CodedErrors {
                 || classification == ErrorType.ExecutionAborted || classification == ErrorType.OperationNotSupported) {
             return ErrorCode.BAD_USER_INPUT;
         }
+
         return ErrorCode.INTERNAL;
     }
 

@@ -19,6 +19,13 @@ public interface GraphQLLimitsConfig {
     @WithDefault("20000")
     int maxQueryLength();
 
+    /**
+     * Most root fields one mutation may have (aliases count): ten {@code generateImage}s in one request are a batch;
+     * more is {@code generateImages}' job.
+     */
+    @WithDefault("10")
+    int maxMutationFields();
+
     /** How many distinct valid documents are kept parsed and validated. */
     @WithDefault("1000")
     int documentCacheSize();

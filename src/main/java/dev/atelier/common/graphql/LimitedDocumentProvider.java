@@ -3,6 +3,7 @@ package dev.atelier.common.graphql;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.atelier.common.error.ErrorCode;
 import graphql.ErrorType;
@@ -10,6 +11,7 @@ import graphql.ExecutionInput;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.schema.GraphQLSchema;
 
 /**
  * Parses and validates each distinct query once, then enforces the size, depth and complexity limits before
@@ -19,10 +21,12 @@ final class LimitedDocumentProvider implements PreparsedDocumentProvider {
 
     private final GraphQLLimitsConfig limits;
     private final DocumentCache cache;
+    private final Supplier<GraphQLSchema> schema;
 
-    LimitedDocumentProvider(GraphQLLimitsConfig limits, DocumentCache cache) {
+    LimitedDocumentProvider(GraphQLLimitsConfig limits, DocumentCache cache, Supplier<GraphQLSchema> schema) {
         this.limits = limits;
         this.cache = cache;
+        this.schema = schema;
     }
 
     @Override
@@ -38,7 +42,7 @@ final class LimitedDocumentProvider implements PreparsedDocumentProvider {
         }
         PreparsedDocumentEntry cached = cache.get(query);
         if (cached != null) {
-            return CompletableFuture.completedFuture(cached);
+            return CompletableFuture.completedFuture(checkInputs(cached, input));
         }
         PreparsedDocumentEntry entry = parseAndValidate.apply(input);
         if (entry.hasErrors()) {
@@ -54,7 +58,14 @@ final class LimitedDocumentProvider implements PreparsedDocumentProvider {
                     "The query selects " + shape.fields() + " fields; the limit is " + limits.maxComplexity()));
         }
         cache.put(query, entry);
-        return CompletableFuture.completedFuture(entry);
+        return CompletableFuture.completedFuture(checkInputs(entry, input));
+    }
+
+    /** Per request, since the variables differ: see {@link InputRules}. */
+    private PreparsedDocumentEntry checkInputs(PreparsedDocumentEntry entry, ExecutionInput input) {
+        String problem = InputRules.problem(schema.get(), entry.getDocument(), input.getOperationName(),
+                input.getRawVariables().toMap(), limits.maxMutationFields());
+        return problem == null ? entry : rejected(problem);
     }
 
     private static PreparsedDocumentEntry rejected(String message) {

@@ -3,6 +3,7 @@ package dev.atelier.job.compat;
 import java.util.Locale;
 
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.StorableText;
 import dev.atelier.prompt.engine.PromptText;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
@@ -102,6 +103,10 @@ record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, 
         if (value != null && !(value instanceof String)) {
             throw AtelierException.badInput(field + " must be a string");
         }
+        String problem = StorableText.problem((String) value, field);
+        if (problem != null) {
+            throw AtelierException.badInput(problem);
+        }
         return (String) value;
     }
 
@@ -112,6 +117,9 @@ record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, 
         }
         if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
             throw AtelierException.badInput(field + " must be an integer");
+        }
+        if (number.doubleValue() < Integer.MIN_VALUE || number.doubleValue() > Integer.MAX_VALUE) {
+            throw AtelierException.badInput(field + " is out of range");
         }
         return number.intValue();
     }

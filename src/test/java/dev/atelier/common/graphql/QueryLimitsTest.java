@@ -18,10 +18,13 @@ class QueryLimitsTest {
 
     private static final String SDL = "type Query { node: Node } type Node { name: String child: Node }";
 
+    private static final graphql.schema.GraphQLSchema SCHEMA = new SchemaGenerator()
+            .makeExecutableSchema(new SchemaParser().parse(SDL), RuntimeWiring.newRuntimeWiring().build());
+
     private final GraphQL engine = GraphQL
-            .newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL),
-                    RuntimeWiring.newRuntimeWiring().build()))
-            .preparsedDocumentProvider(new LimitedDocumentProvider(limits(4, 10), new DocumentCache(limits(4, 10))))
+            .newGraphQL(SCHEMA)
+            .preparsedDocumentProvider(new LimitedDocumentProvider(limits(4, 10), new DocumentCache(limits(4, 10)),
+                    () -> SCHEMA))
             .instrumentation(new CodedErrorsInstrumentation())
             .build();
 
@@ -85,6 +88,11 @@ class QueryLimitsTest {
             @Override
             public int maxQueryLength() {
                 return 10_000;
+            }
+
+            @Override
+            public int maxMutationFields() {
+                return 10;
             }
 
             @Override

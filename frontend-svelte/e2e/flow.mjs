@@ -18,6 +18,8 @@ const failures = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  // the Content-Security-Policy must let the built UI run untouched: any console error (a CSP report among them) fails
+  page.on('console', (m) => { if (m.type() === 'error') { failures.push(`console error: ${m.text()} (${m.location().url})`); } });
   const step = async (name, fn) => {
     try { await fn(); console.log(`ok   ${name}`); } catch (e) {
       failures.push(`${name}: ${e.message}`);

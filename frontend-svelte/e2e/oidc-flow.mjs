@@ -15,7 +15,12 @@ const browser = await chromium.launch({
 let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${base}/#/create`);
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') { consoleErrors.push(m.text()); } });
+  const answer = await page.goto(`${base}/#/create`);
+  if (!(answer.headers()['content-security-policy'] ?? '').includes("frame-ancestors 'none'")) {
+    throw new Error('the UI is served without its Content-Security-Policy');
+  }
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Your idea').waitFor({ timeout: 15000 });
   await page.getByText('E2E User').waitFor();
@@ -31,6 +36,9 @@ try {
   await page.waitForFunction((img) => img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:'),
     await image.elementHandle(), { timeout: 10000 });
   console.log('ok   signed-in generation: progress over the socket, image fetched with the token');
+  if (consoleErrors.length) {
+    throw new Error(`console errors (the Content-Security-Policy must let the UI run): ${consoleErrors.join(' | ')}`);
+  }
   await page.screenshot({ path: `${shots}/oidc-signed-in.png`, fullPage: true });
 } catch (e) {
   failed = true;

@@ -28,6 +28,9 @@ public class ImageRoutes {
 
     private static final Logger LOG = Logger.getLogger(ImageRoutes.class);
 
+    /** Seconds a browser or proxy may keep a shared image before asking again. */
+    static final int SHARED_MAX_AGE = 300;
+
     private final ImageService images;
     private final ImageStore store;
     private final CurrentUser currentUser;
@@ -63,8 +66,12 @@ public class ImageRoutes {
                         return;
                     }
                     String etag = "\"" + image.getString("sha256") + "\"";
+                    // never "immutable": un-sharing, deleting or signing out must be able to take an image back.
+                    // The owner's copy is revalidated on every use (a cheap 304); a shared one is cached briefly.
+                    String caching = image.getBoolean("owned") ? "private, no-cache" : "public, max-age=" + SHARED_MAX_AGE;
                     if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
-                        ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();
+                        ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
+                                .putHeader(HttpHeaders.CACHE_CONTROL, caching).end();
                         return;
                     }
                     store.get(image.getString("storage_key")).subscribe().with(bytes -> {
@@ -76,7 +83,7 @@ public class ImageRoutes {
                         ctx.response()
                                 .putHeader(HttpHeaders.CONTENT_TYPE, image.getString("mime_type"))
                                 .putHeader(HttpHeaders.ETAG, etag)
-                                .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
+                                .putHeader(HttpHeaders.CACHE_CONTROL, caching)
                                 .putHeader("X-Content-Type-Options", "nosniff")
                                 .end(Buffer.buffer(bytes.get()).getDelegate());
                     }, failure -> error(ctx, failure));

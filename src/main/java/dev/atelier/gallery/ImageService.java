@@ -51,9 +51,13 @@ public class ImageService {
                 .map(rows -> rows.iterator().hasNext() ? ImageRows.image(rows.iterator().next()) : null);
     }
 
-    /** Storage details of an image the reader may see, for serving its bytes; null otherwise. */
+    /**
+     * Storage details of an image the reader may see, for serving its bytes - and {@code owned}: whether the reader
+     * is its owner (else they see it through sharing); null otherwise.
+     */
     public Uni<Row> stored(UUID reader, UUID imageId) {
-        return pool.preparedQuery("select i.storage_key, i.sha256, i.mime_type from images i where i.id = $1 and " + READABLE)
+        return pool.preparedQuery("select i.storage_key, i.sha256, i.mime_type, (i.user_id = $2) is true as owned "
+                        + "from images i where i.id = $1 and " + READABLE)
                 .execute(Tuple.of(imageId, reader))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
     }

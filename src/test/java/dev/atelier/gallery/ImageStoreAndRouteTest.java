@@ -70,9 +70,11 @@ class ImageStoreAndRouteTest {
                 .statusCode(200)
                 .header("Content-Type", is("image/png"))
                 .header("ETag", is(etag))
-                .header("Cache-Control", is("private, max-age=31536000, immutable"));
+                .header("Cache-Control", is("private, no-cache"))
+                .header("X-Content-Type-Options", is("nosniff"));
         assertThat(given().get("/images/" + mine).then().extract().asByteArray()).isEqualTo(png);
-        given().header("If-None-Match", etag).get("/images/" + mine).then().statusCode(304);
+        given().header("If-None-Match", etag).get("/images/" + mine).then().statusCode(304)
+                .header("Cache-Control", is("private, no-cache"));
         given().get("/images/" + theirs).then().statusCode(404);
         given().get("/images/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/images/not-a-uuid").then().statusCode(404);

@@ -137,9 +137,12 @@ class PromptGraphQLTest {
     }
 
     @Test
-    void controlCharactersAreStripped() {
-        JsonPath result = enhance(Map.of("input", "a\u0000 small\u0007 boat\u200b", "useLlm", false));
+    void controlCharactersAreStrippedAndNulIsRefused() {
+        JsonPath result = enhance(Map.of("input", "a\u0001 small\u0007 boat\u200b", "useLlm", false));
         assertThat(result.getString("input")).isEqualTo("a small boat");
+        // NUL cannot be stored at all: refused like any text PostgreSQL cannot hold (HostileInputTest)
+        GraphQL.post("mutation($i: EnhancePromptInput!) { enhancePrompt(input: $i) { id } }",
+                Map.of("i", Map.of("input", "a\u0000 boat"))).body("errors[0].extensions.code", is("BAD_USER_INPUT"));
     }
 
     @Test

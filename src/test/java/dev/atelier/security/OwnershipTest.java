@@ -146,7 +146,11 @@ class OwnershipTest {
         assertThat(shared.getList("data.collection.images.edges.node.id")).containsExactly(imageId);
         assertThat(ok(bob, "query($id: ID!) { image(id: $id) { id } }", Map.of("id", imageId))
                 .getString("data.image.id")).isEqualTo(imageId);
-        given().header("Authorization", "Bearer " + bob).get("/images/" + imageId).then().statusCode(200);
+        // shared: cached briefly, never immutable, so un-sharing takes it back; the owner's copy is revalidated
+        given().header("Authorization", "Bearer " + bob).get("/images/" + imageId).then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.is("public, max-age=300"));
+        given().header("Authorization", "Bearer " + alice).get("/images/" + imageId).then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.is("private, no-cache"));
         assertThat(ok(bob, "{ publicCollections(first: 100) { edges { node { id } } } }", Map.of())
                 .getList("data.publicCollections.edges.node.id")).contains(collectionId);
         assertThat(code(call(bob, "mutation($id: ID!) { updateCollection(id: $id, name: \"x\") { id } }", collection)))

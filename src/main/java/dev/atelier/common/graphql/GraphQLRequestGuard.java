@@ -48,6 +48,9 @@ public class GraphQLRequestGuard {
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit))
                 .handler(this::checkPost);
         router.get("/graphql").order(-100).handler(this::checkGet);
+        if (!limits.introspection()) {
+            router.get("/graphql/schema.graphql").order(-100).handler(ctx -> ctx.response().setStatusCode(404).end());
+        }
         // a bad token fails the request in authentication, before the engine: answer it in the GraphQL shape
         router.route("/graphql").order(-200).failureHandler(GraphQLRequestGuard::authenticationFailed);
     }

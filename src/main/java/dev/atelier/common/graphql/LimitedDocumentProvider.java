@@ -63,6 +63,9 @@ final class LimitedDocumentProvider implements PreparsedDocumentProvider {
 
     /** Per request, since the variables differ: see {@link InputRules}. */
     private PreparsedDocumentEntry checkInputs(PreparsedDocumentEntry entry, ExecutionInput input) {
+        if (!limits.introspection() && QueryShape.introspects(entry.getDocument())) {
+            return rejected("Introspection is turned off on this service (ATELIER_GRAPHQL_INTROSPECTION)");
+        }
         String problem = InputRules.problem(schema.get(), entry.getDocument(), input.getOperationName(),
                 input.getRawVariables().toMap(), limits.maxMutationFields());
         return problem == null ? entry : rejected(problem);

@@ -34,6 +34,23 @@ public record QueryShape(int depth, int fields) {
         return new QueryShape(depth, fields);
     }
 
+    /** Whether the document reads the schema ({@code __schema} or {@code __type}, anywhere; {@code __typename} is fine). */
+    public static boolean introspects(Document document) {
+        boolean[] found = { false };
+        new graphql.language.NodeTraverser().depthFirst(new graphql.language.NodeVisitorStub() {
+            @Override
+            public graphql.util.TraversalControl visitField(Field field,
+                    graphql.util.TraverserContext<graphql.language.Node> context) {
+                if (field.getName().equals("__schema") || field.getName().equals("__type")) {
+                    found[0] = true;
+                    return graphql.util.TraversalControl.QUIT;
+                }
+                return graphql.util.TraversalControl.CONTINUE;
+            }
+        }, document);
+        return found[0];
+    }
+
     private static final class Counter {
         private final Map<String, FragmentDefinition> fragments;
         private int depth;

@@ -73,7 +73,25 @@ class QueryLimitsTest {
         assertThat(result.getErrors()).isEmpty();
     }
 
+    @Test
+    void introspectionCanBeTurnedOffWithoutLosingTypename() {
+        GraphQLLimitsConfig closed = limits(4, 10, false);
+        GraphQL locked = GraphQL.newGraphQL(SCHEMA)
+                .preparsedDocumentProvider(new LimitedDocumentProvider(closed, new DocumentCache(closed), () -> SCHEMA))
+                .instrumentation(new CodedErrorsInstrumentation()).build();
+
+        assertThat(locked.execute("{ __schema { types { name } } }").getErrors()).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("Introspection is turned off"));
+        assertThat(locked.execute("{ node { __type(name: \"Node\") { name } } }").getErrors()).isNotEmpty();
+        assertThat(locked.execute("{ __typename }").getErrors()).isEmpty();
+        assertThat(engine.execute("{ __schema { types { name } } }").getErrors()).isEmpty();
+    }
+
     private static GraphQLLimitsConfig limits(int depth, int complexity) {
+        return limits(depth, complexity, true);
+    }
+
+    private static GraphQLLimitsConfig limits(int depth, int complexity, boolean introspection) {
         return new GraphQLLimitsConfig() {
             @Override
             public int maxDepth() {
@@ -93,6 +111,16 @@ class QueryLimitsTest {
             @Override
             public int maxMutationFields() {
                 return 10;
+            }
+
+            @Override
+            public boolean introspection() {
+                return introspection;
+            }
+
+            @Override
+            public boolean ui() {
+                return true;
             }
 
             @Override

@@ -2,8 +2,10 @@ package dev.atelier.job;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +27,7 @@ import dev.atelier.provider.Quality;
 import dev.atelier.routing.Budget;
 import dev.atelier.routing.Priority;
 import dev.atelier.routing.ProviderRouter;
+import dev.atelier.routing.ReplicaProviders;
 import dev.atelier.routing.RoutedGeneration;
 import dev.atelier.routing.RoutingDecision;
 import dev.atelier.routing.RoutingFailure;
@@ -53,9 +56,11 @@ public class JobRunner {
     private final ImageStore images;
     private final ProgressBus bus;
     private final QueueEstimates estimates;
+    private final ReplicaProviders replicas;
 
     JobRunner(JobStore jobs, JobQueue queue, JobQueueConfig config, PromptService prompts, ProviderRouter router,
-            ImageStore images, ProgressBus bus, QueueEstimates estimates) {
+            ImageStore images, ProgressBus bus, QueueEstimates estimates, ReplicaProviders replicas) {
+        this.replicas = replicas;
         this.jobs = jobs;
         this.queue = queue;
         this.config = config;
@@ -109,6 +114,33 @@ public class JobRunner {
     private Uni<JobStore.Outcome> generate(JobStore.Claim claim, Map<ProviderId, String> variants) {
         RoutingRequest routing = routing(claim.request());
         RoutingDecision decision = router.decide(routing);
+        Set<ProviderId> elsewhere = notConfiguredHere(routing, decision);
+        if (!elsewhere.isEmpty()) {
+            // nothing here can serve it: another live replica may (a rolling update adding a vendor key)
+            return replicas.servedElsewhere(elsewhere).onFailure().recoverWithItem(false).flatMap(served -> served
+                    ? requeue(claim, Duration.ofSeconds(1), "handed to a replica with " + elsewhere + " configured")
+                    : route(claim, variants, routing, decision));
+        }
+        return route(claim, variants, routing, decision);
+    }
+
+    /** The providers this request could use if they were configured here; empty unless nothing here can serve it. */
+    private static Set<ProviderId> notConfiguredHere(RoutingRequest routing, RoutingDecision decision) {
+        if (!decision.chain().isEmpty()) {
+            return Set.of();
+        }
+        Set<ProviderId> wanted = EnumSet.noneOf(ProviderId.class);
+        decision.excluded().forEach((id, why) -> {
+            if ("not configured".equals(why)
+                    && (routing.provider() == null || routing.allowFallback() || id == routing.provider())) {
+                wanted.add(id);
+            }
+        });
+        return wanted;
+    }
+
+    private Uni<JobStore.Outcome> route(JobStore.Claim claim, Map<ProviderId, String> variants, RoutingRequest routing,
+            RoutingDecision decision) {
         String raw = claim.request().getString("prompt");
         AtomicReference<Double> reported = new AtomicReference<>(0.1);
         AtomicReference<String> stage = new AtomicReference<>("GENERATING");
@@ -168,8 +200,16 @@ public class JobRunner {
      */
     private Uni<JobStore.Outcome> waitForHeadroom(JobStore.Claim claim, long waitMs) {
         Duration wait = Duration.ofMillis(Math.max(100, waitMs));
-        String stage = "waiting for provider rate limits (" + wait.toMillis() + " ms)";
-        LOG.infof("job=%s waits %d ms for rate limits", claim.jobId(), wait.toMillis());
+        return requeue(claim, wait, "waiting for provider rate limits (" + wait.toMillis() + " ms)");
+    }
+
+    /**
+     * Gives the job back to the queue for {@code wait}, its reason in the stage (not a delivery: the job did not fail
+     * here); it returns to the stream when the wait is over (or, should this replica stop first, through the
+     * reconciler once it is due).
+     */
+    private Uni<JobStore.Outcome> requeue(JobStore.Claim claim, Duration wait, String stage) {
+        LOG.infof("job=%s back to the queue for %d ms: %s", claim.jobId(), wait.toMillis(), stage);
         return jobs.requeue(claim, stage, wait).call(requeued -> requeued
                         ? bus.publish(claim.userId(), claim.jobId(), JobStatus.QUEUED, stage, 0, null, stage)
                         : Uni.createFrom().voidItem())

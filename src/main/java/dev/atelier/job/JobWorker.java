@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.atelier.routing.ReplicaProviders;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -54,8 +56,11 @@ public class JobWorker {
     private Cancellable heartbeat;
     private volatile boolean stopping;
 
+    private final ReplicaProviders replicas;
+
     JobWorker(JobQueue queue, JobStore jobs, JobRunner runner, JobQueueConfig config, ProgressBus bus,
-            JobMetrics metrics, HeldJobs held) {
+            JobMetrics metrics, HeldJobs held, ReplicaProviders replicas) {
+        this.replicas = replicas;
         this.held = held;
         this.metrics = metrics;
         this.queue = queue;
@@ -192,14 +197,27 @@ public class JobWorker {
         return replica + "-inline";
     }
 
+    /**
+     * The first shutdown signal (SIGTERM; before Quarkus waits for open HTTP requests): take no new entry from here on,
+     * hand back any that arrive, and stop announcing this replica's providers.
+     */
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent event) {
+        if (!stopping) {
+            stopping = true;
+            LOG.infof("Job worker %s stops taking jobs: shutting down", consumer);
+        }
+        replicas.withdraw().await().atMost(Duration.ofSeconds(2));
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        replicas.withdraw().await().atMost(Duration.ofSeconds(2));
         if (loop == null) {
             if (heartbeat != null) {
                 heartbeat.cancel();
             }
             return;
         }
-        stopping = true;
         long deadline = System.nanoTime() + config.drainTimeout().toNanos();
         while (!running.isEmpty() && System.nanoTime() < deadline) {
             try {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.atelier.common.error.ErrorCode;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -92,16 +93,12 @@ public class GraphQLRequestGuard {
             ctx.next();
             return;
         }
-        OperationDefinition.Operation operation;
-        try {
-            operation = operationOf(query, ctx.request().getParam("operationName"));
-        } catch (InvalidSyntaxException e) {
-            reject(ctx, type, e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            reject(ctx, type, "The query could not be parsed");
+        Parsed parsed = parse(query);
+        if (parsed.problem() != null) {
+            reject(ctx, type, parsed.problem());
             return;
         }
+        OperationDefinition.Operation operation = operationOf(parsed.document(), ctx.request().getParam("operationName"));
         if (operation != null && operation != OperationDefinition.Operation.QUERY) {
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
             answer(ctx, 405, ErrorCode.BAD_USER_INPUT, "A " + operation.name().toLowerCase() + " cannot be sent with GET; "
@@ -112,8 +109,8 @@ public class GraphQLRequestGuard {
     }
 
     /** The type of the operation a GET would run (null when the document does not name one the engine would pick). */
-    private static OperationDefinition.Operation operationOf(String query, String operationName) {
-        List<OperationDefinition> operations = Parser.parse(query).getDefinitionsOfType(OperationDefinition.class);
+    private static OperationDefinition.Operation operationOf(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         for (OperationDefinition op : operations) {
             if (operations.size() == 1 || (operationName != null && operationName.equals(op.getName()))) {
                 return op.getOperation();
@@ -159,18 +156,26 @@ public class GraphQLRequestGuard {
             reject(ctx, type, "The query is " + text.length() + " characters long; the limit is " + limits.maxQueryLength());
             return;
         }
-        if (!documents.contains(text)) {
-            try {
-                Parser.parse(text);
-            } catch (InvalidSyntaxException e) {
-                reject(ctx, type, e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                reject(ctx, type, "The query could not be parsed");
-                return;
-            }
+        String syntax = documents.contains(text) ? null : parse(text).problem();
+        if (syntax != null) {
+            reject(ctx, type, syntax);
+            return;
         }
         ctx.next();
+    }
+
+    /** A parsed document, or why the text is not one. */
+    private record Parsed(Document document, String problem) {
+    }
+
+    private static Parsed parse(String text) {
+        try {
+            return new Parsed(Parser.parse(text), null);
+        } catch (InvalidSyntaxException e) {
+            return new Parsed(null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new Parsed(null, "The query could not be parsed");
+        }
     }
 
     /** What is wrong with the request's parameters, or null. */

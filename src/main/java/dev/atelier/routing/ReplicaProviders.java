@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -18,6 +19,7 @@ import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ProviderId;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -53,7 +55,12 @@ public class ReplicaProviders {
         return self;
     }
 
-    @Scheduled(every = "5s", delayed = "0s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The first announcement, at startup, before this replica takes jobs. */
+    void start(@Observes StartupEvent event) {
+        announce().await().atMost(Duration.ofSeconds(5));
+    }
+
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> announce() {
         if (withdrawn) {
             return Uni.createFrom().voidItem();

@@ -67,6 +67,22 @@ class OperationsTest {
                 .body(containsString("me: User!"));
     }
 
+    @Test
+    void everyAnswerCarriesTheBrowserHardeningHeaders() {
+        // the web UI (and the API): its own scripts, styles and connections only, never framed
+        given().when().get("/graphql/schema.graphql").then()
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", is("nosniff"))
+                .header("Referrer-Policy", is("no-referrer"))
+                .header("X-Frame-Options", is("DENY"));
+        // the GraphQL UI is built with inline scripts: framing and sniffing rules only
+        given().when().get("/q/graphql-ui/").then()
+                .header("Content-Security-Policy", is("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", is("nosniff"));
+    }
+
     /** The test profile sets DATABASE_URL and REDIS_URL in URL form; these are what the app derived from them. */
     @Test
     void urlFormDatabaseAndRedisSettingsAreHonoured() {

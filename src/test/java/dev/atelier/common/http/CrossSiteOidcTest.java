@@ -45,6 +45,16 @@ class CrossSiteOidcTest {
     }
 
     @Test
+    void returnedUrlsComeFromThePublicUrlNotTheHostHeader() {
+        String url = given().header("Authorization", "Bearer " + token).header("Host", "evil.example")
+                .contentType("application/json")
+                .body("{\"prompt\": \"a lighthouse\", \"size\": \"256x256\", \"response_format\": \"url\"}")
+                .post("/v1/images/generations").then().statusCode(200).extract().path("data[0].url");
+        org.assertj.core.api.Assertions.assertThat(url).startsWith("http://localhost:" + port + "/images/")
+                .doesNotContain("evil.example");
+    }
+
+    @Test
     void anAllowedOriginGetsCorsAnswers() {
         given().header("Origin", OidcProfile.ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type")

@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +15,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -58,17 +63,53 @@ class ReplicaHandoffIT {
                     assertThat(answer).as(answer).doesNotContain("errors");
                 }
                 awaitCount("SUCCEEDED", 6, Duration.ofSeconds(60));
+                // a browser's subscription is open on B when it is told to stop: it must not hold the shutdown
+                CompletableFuture<String> socketEnded = new CompletableFuture<>();
+                subscribe(b, socketEnded);
                 long stopped = System.nanoTime();
                 b.process().destroy(); // SIGTERM mid-stream
                 assertThat(b.process().waitFor(25, TimeUnit.SECONDS)).as("B stops within its drain time").isTrue();
                 assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(25));
-                assertThat(b.logText()).contains("stops taking jobs");
+                assertThat(socketEnded.get(5, TimeUnit.SECONDS)).as("the open WebSocket was closed").isNotEmpty();
+                assertThat(b.logText()).contains("stops taking jobs").contains("Closing 1 open WebSocket connection");
             }
             awaitCount("SUCCEEDED", JOBS, Duration.ofSeconds(90));
             assertThat(count("FAILED")).as("failed jobs; A's log:\n" + a.logText()).isZero();
         } finally {
             openAi.stop();
         }
+    }
+
+    /** A graphql-transport-ws subscription to myJobs on the replica; completes {@code ended} when the socket ends. */
+    private static void subscribe(PackagedApp replica, CompletableFuture<String> ended) throws Exception {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create("ws://localhost:" + replica.port + "/graphql"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        if (data.toString().contains("connection_ack")) {
+                            acked.complete(null);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                        ended.complete("closed " + status);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket ws, Throwable error) {
+                        ended.complete("ended: " + error);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"type\": \"connection_init\", \"payload\": {}}", true);
+        acked.get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"id\": \"1\", \"type\": \"subscribe\", \"payload\": {\"query\": "
+                + "\"subscription { myJobs { jobId status } }\"}}", true);
+        Thread.sleep(300);
     }
 
     private static void dropSchema() throws Exception {

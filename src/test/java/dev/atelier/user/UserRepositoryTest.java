@@ -88,12 +88,7 @@ class UserRepositoryTest {
     @Test
     @RunOnVertxContext
     void aRowFromBeforeIssuersIsAdoptedByTheFirstSignInOfItsSubject(UniAsserter asserter) {
-        UserEntity legacy = new UserEntity();
-        legacy.id = UUID.randomUUID();
-        legacy.issuer = "";
-        legacy.subject = "legacy-" + legacy.id;
-        legacy.createdAt = TestData.now();
-        legacy.updatedAt = legacy.createdAt;
+        UserEntity legacy = legacyUser("legacy-");
         asserter.execute(() -> Panache.withTransaction(() -> users.persist(legacy)));
         asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(ISSUER, legacy.subject, "l@example.org", null,
                 true)), id -> assertThat(id).as("the existing user keeps their id and data").isEqualTo(legacy.id));
@@ -107,14 +102,20 @@ class UserRepositoryTest {
     @Test
     @RunOnVertxContext
     void anOidcTokenNeverAdoptsTheLocalUsersRow(UniAsserter asserter) {
-        UserEntity legacyLocal = new UserEntity();
-        legacyLocal.id = UUID.randomUUID();
-        legacyLocal.issuer = "";
-        legacyLocal.subject = "local-" + legacyLocal.id; // stands for the configured local subject
-        legacyLocal.createdAt = TestData.now();
-        legacyLocal.updatedAt = legacyLocal.createdAt;
+        UserEntity legacyLocal = legacyUser("local-"); // stands for the configured local subject
         asserter.execute(() -> Panache.withTransaction(() -> users.persist(legacyLocal)));
         asserter.assertThat(() -> directory.upsert(new CurrentUser.Profile(ISSUER, legacyLocal.subject, null, null,
                 false)), id -> assertThat(id).isNotEqualTo(legacyLocal.id));
+    }
+
+    /** A user row as it was before issuers were recorded (issuer ''). */
+    private static UserEntity legacyUser(String subjectPrefix) {
+        UserEntity user = new UserEntity();
+        user.id = UUID.randomUUID();
+        user.issuer = "";
+        user.subject = subjectPrefix + user.id;
+        user.createdAt = TestData.now();
+        user.updatedAt = user.createdAt;
+        return user;
     }
 }

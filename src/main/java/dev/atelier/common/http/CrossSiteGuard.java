@@ -77,7 +77,12 @@ class CrossSiteGuard {
 
     /** The Host header, or HTTP/2's :authority (a Host header is then absent). */
     private static String authority(RoutingContext ctx) {
-        io.vertx.core.net.HostAndPort authority = ctx.request().authority();
+        io.vertx.core.net.HostAndPort authority;
+        try {
+            authority = ctx.request().authority();
+        } catch (RuntimeException noHost) {
+            return null; // an HTTP/1.x request without a Host header
+        }
         if (authority == null) {
             return null;
         }

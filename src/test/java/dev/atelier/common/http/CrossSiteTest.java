@@ -40,4 +40,16 @@ class CrossSiteTest {
                 .body("{\"query\": \"{ me { id } }\"}").post("/graphql").statusCode()).isEqualTo(403);
         assertThat(given().header("Host", "127.0.0.1:" + port).get("/graphql/schema.graphql").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aRequestWithoutAHostHeaderIsRefusedNotAnError() throws Exception {
+        String body = "{\"query\": \"{ me { id } }\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /graphql HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.0 403");
+        }
+    }
 }

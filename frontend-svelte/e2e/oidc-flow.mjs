@@ -21,6 +21,9 @@ try {
   if (!(answer.headers()['content-security-policy'] ?? '').includes("frame-ancestors 'none'")) {
     throw new Error('the UI is served without its Content-Security-Policy');
   }
+  if (answer.headers()['cache-control'] !== 'no-cache') {
+    throw new Error(`the page is cached past a deployment: Cache-Control ${answer.headers()['cache-control']}`);
+  }
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Your idea').waitFor({ timeout: 15000 });
   await page.getByText('E2E User').waitFor();

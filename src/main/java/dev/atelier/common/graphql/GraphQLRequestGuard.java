@@ -47,7 +47,15 @@ public class GraphQLRequestGuard {
         long bodyLimit = Math.max(64 * 1024L, 3L * limits.maxQueryLength() + 64 * 1024L);
         router.post("/graphql").order(-100)
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit))
-                .handler(this::checkPost);
+                .handler(this::checkPost)
+                .failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413) {
+                        answer(ctx, 413, ErrorCode.BAD_USER_INPUT, "The request body is larger than " + bodyLimit
+                                + " bytes");
+                    } else {
+                        ctx.next();
+                    }
+                });
         router.get("/graphql").order(-100).handler(this::checkGet);
         if (!limits.introspection()) {
             router.get("/graphql/schema.graphql").order(-100).handler(ctx -> ctx.response().setStatusCode(404).end());
@@ -161,6 +169,8 @@ public class GraphQLRequestGuard {
             reject(ctx, type, syntax);
             return;
         }
+        // the engine reads application/json only; graphql-response+json bodies are the same JSON
+        ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, GraphQLMediaType.JSON.value);
         ctx.next();
     }
 

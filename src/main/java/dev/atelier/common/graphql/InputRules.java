@@ -219,6 +219,10 @@ final class InputRules {
             }
             return null;
         }
+        String kind = kindProblem(value, bare, path);
+        if (kind != null) {
+            return kind;
+        }
         if (isInt(bare) && value instanceof Number number) {
             BigDecimal decimal = new BigDecimal(number.toString());
             if (decimal.stripTrailingZeros().scale() > 0) {
@@ -230,6 +234,26 @@ final class InputRules {
             return textProblem(text, path);
         }
         return null;
+    }
+
+    /**
+     * A variable of the wrong JSON kind for its type (a string for an Int, a number for a String, ...): a request
+     * error here, in words, rather than a coercion failure mid-execution that names Java types.
+     */
+    private static String kindProblem(Object value, GraphQLType type, String path) {
+        if (!(type instanceof GraphQLNamedType named)) {
+            return null;
+        }
+        boolean ok = switch (named.getName()) {
+            case "Int", "Float" -> value instanceof Number;
+            case "String" -> value instanceof String;
+            case "ID" -> value instanceof String || value instanceof Number;
+            case "Boolean" -> value instanceof Boolean;
+            default -> type instanceof graphql.schema.GraphQLEnumType ? value instanceof String
+                    : !(type instanceof GraphQLInputObjectType) || value instanceof Map;
+        };
+        return ok ? null : path + ": expected " + (type instanceof GraphQLInputObjectType ? "an object of type "
+                : "a value of type ") + named.getName();
     }
 
     private static boolean isInt(GraphQLType type) {

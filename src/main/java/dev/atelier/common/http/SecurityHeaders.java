@@ -31,7 +31,8 @@ class SecurityHeaders {
     }
 
     void install(@Observes Router router) {
-        router.route().order(CrossSiteGuard.ORDER + 1).handler(this::add);
+        // before the cross-site guard, so its refusals carry the headers too
+        router.route().order(CrossSiteGuard.ORDER - 1).handler(this::add);
     }
 
     private void add(RoutingContext ctx) {
@@ -41,6 +42,10 @@ class SecurityHeaders {
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Content-Security-Policy", path.startsWith("/q/graphql-ui") ? "frame-ancestors 'none'" : uiPolicy);
+        if (path.equals("/") || path.equals("/index.html")) {
+            // the page names the hashed bundles of this build: never keep it past a deployment
+            ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set("Cache-Control", "no-cache"));
+        }
         ctx.next();
     }
 

@@ -124,4 +124,35 @@ class HostileInputTest {
         }
         assertThat(rows()).isEqualTo(before);
     }
+
+    @Test
+    void aVariableOfTheWrongKindIsARequestErrorInWords() {
+        for (String accept : List.of("application/json", "application/graphql-response+json")) {
+            var answer = given().contentType("application/json").accept(accept)
+                    .body("{\"query\": \"query($f: Int) { jobs(first: $f) { edges { cursor } } }\", "
+                            + "\"variables\": {\"f\": \"abc\"}}").post("/graphql").then()
+                    .statusCode(accept.equals("application/json") ? 200 : 400).extract().jsonPath();
+            assertBadInput(answer, "$f: expected a value of type Int");
+            assertThat(answer.getList("errors")).hasSize(1);
+            assertThat(answer.getMap("")).doesNotContainKey("data");
+        }
+        var answer = GraphQL.post("query($i: GenerateImageInput!) { estimateCost(input: $i) { usd } }",
+                Map.of("i", Map.of("prompt", 5))).extract().jsonPath();
+        assertBadInput(answer, "$i.prompt: expected a value of type String");
+        assertThat(answer.getString("errors[0].message")).doesNotContain("BigDecimal");
+    }
+
+    @Test
+    void anOversizedBodyIsACodedError() {
+        given().contentType("application/json").body("{\"query\": \"" + " ".repeat(200_000) + "{ me { id } }\"}")
+                .post("/graphql").then().statusCode(413)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.is("BAD_USER_INPUT"));
+    }
+
+    @Test
+    void theGraphQLResponseMediaTypeIsReadAsABody() {
+        given().contentType("application/graphql-response+json").accept("application/graphql-response+json")
+                .body("{\"query\": \"{ me { id } }\"}").post("/graphql").then().statusCode(200)
+                .body("data.me.id", org.hamcrest.Matchers.notNullValue());
+    }
 }

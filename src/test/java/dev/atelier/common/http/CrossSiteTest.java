@@ -27,6 +27,14 @@ class CrossSiteTest {
     }
 
     @Test
+    void refusalsCarryTheHardeningHeadersToo() {
+        given().header("Origin", CrossSiteAttempts.EVIL).contentType("application/json").body("{}").post("/graphql")
+                .then().statusCode(403)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", org.hamcrest.Matchers.is("nosniff"));
+    }
+
+    @Test
     void theServicesOwnOriginStillWorks() {
         new CrossSiteAttempts(pool, null).ownOriginWorks(port);
     }

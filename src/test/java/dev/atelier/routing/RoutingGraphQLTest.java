@@ -56,7 +56,8 @@ class RoutingGraphQLTest {
         assertThat(estimate.getDouble("usd")).isZero();
         assertThat(estimate.getList("alternatives.provider")).containsExactlyInAnyOrder(
                 "OPENAI", "GOOGLE", "STABILITY", "SDWEBUI", "LOCAL");
-        assertThat(estimate.getFloat("alternatives.find { it.provider == 'OPENAI' }.usd")).isEqualTo(0.25f);
+        // the default model, gpt-image-2.6-sunburst, at high quality and 1536x1024 (application.properties)
+        assertThat(estimate.getFloat("alternatives.find { it.provider == 'OPENAI' }.usd")).isEqualTo(0.187f);
         assertThat(estimate.getString("alternatives.find { it.provider == 'OPENAI' }.ineligibleReason")).isEqualTo("not configured");
     }
 

@@ -20,9 +20,10 @@ public interface OpenAiConfig {
 
     /**
      * Image model. {@code dall-e-3} (and OpenAI-compatible servers that mimic it) uses the dall-e-3 request shape;
-     * any other name ({@code gpt-image-1.5}, {@code gpt-image-2}, ...) the GPT Image shape.
+     * any other name ({@code gpt-image-2.6-sunburst}, {@code gpt-image-2}, ...) the GPT Image shape. The default is
+     * set in application.properties (with its source).
      */
-    @WithDefault("gpt-image-1.5")
+    @WithDefault("gpt-image-2.6-sunburst")
     String model();
 
     /** dall-e-3 only: {@code vivid} or {@code natural}. */
@@ -48,6 +49,6 @@ public interface OpenAiConfig {
     BigDecimal inputTokenPricePerMillion();
 
     /** USD per million output (image) tokens, used when the response has usage. */
-    @WithDefault("40.00")
+    @WithDefault("30.00")
     BigDecimal outputTokenPricePerMillion();
 }

@@ -90,8 +90,8 @@ class OpenAiImageProviderTest {
             assertThat(image.width()).isEqualTo(96);
             assertThat(image.height()).isEqualTo(64);
         });
-        // 50 × $5/M + 6240 × $40/M
-        assertThat(result.costUsd()).isEqualByComparingTo(new BigDecimal("0.249850"));
+        // 50 × $5/M + 6240 × $30/M (the configured token prices)
+        assertThat(result.costUsd()).isEqualByComparingTo(new BigDecimal("0.187450"));
         vendor.verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer sk-test-images-key"))
                 .withHeader("Content-Type", equalTo("application/json"))

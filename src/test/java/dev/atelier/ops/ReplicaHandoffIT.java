@@ -70,8 +70,9 @@ class ReplicaHandoffIT {
                 b.process().destroy(); // SIGTERM mid-stream
                 assertThat(b.process().waitFor(25, TimeUnit.SECONDS)).as("B stops within its drain time").isTrue();
                 assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(25));
-                assertThat(socketEnded.get(5, TimeUnit.SECONDS)).as("the open WebSocket was closed").isNotEmpty();
-                assertThat(b.logText()).contains("stops taking jobs").contains("Closing 1 open WebSocket connection");
+                assertThat(socketEnded.get(5, TimeUnit.SECONDS)).as("the open WebSocket was closed, going away")
+                        .isEqualTo("closed 1001");
+                assertThat(b.logText()).contains("stops taking jobs").contains("Closing 1 open GraphQL WebSocket(s) with 1001");
             }
             awaitCount("SUCCEEDED", JOBS, Duration.ofSeconds(90));
             assertThat(count("FAILED")).as("failed jobs; A's log:\n" + a.logText()).isZero();

@@ -1,5 +1,7 @@
 package dev.atelier.common.graphql;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -38,6 +40,22 @@ public interface GraphQLLimitsConfig {
     /** Whether the GraphQL UI is served at /q/graphql-ui ({@code ATELIER_GRAPHQL_UI}; applied in application.properties). */
     @WithDefault("true")
     boolean ui();
+
+    /**
+     * How long a new GraphQL WebSocket may wait before its {@code connection_init} ({@code
+     * ATELIER_GRAPHQL_SOCKET_INIT_TIMEOUT}); then it is closed with 4408, as graphql-transport-ws asks. A socket that
+     * never says who it is would otherwise hold a connection for ever.
+     */
+    @WithDefault("10s")
+    Duration socketInitTimeout();
+
+    /**
+     * Largest request body ({@code POST /graphql}) or WebSocket message accepted, in bytes: JSON escaping can triple
+     * a query's size, so anything larger cannot hold an acceptable query.
+     */
+    default long bodyLimit() {
+        return Math.max(64 * 1024L, 3L * maxQueryLength() + 64 * 1024L);
+    }
 
     /** How many distinct valid documents are kept parsed and validated. */
     @WithDefault("1000")

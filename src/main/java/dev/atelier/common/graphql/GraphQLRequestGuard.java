@@ -43,8 +43,7 @@ public class GraphQLRequestGuard {
     }
 
     void install(@Observes Router router) {
-        // JSON escaping can triple a query's size; anything larger cannot hold an acceptable query
-        long bodyLimit = Math.max(64 * 1024L, 3L * limits.maxQueryLength() + 64 * 1024L);
+        long bodyLimit = limits.bodyLimit();
         router.post("/graphql").order(-100)
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit))
                 .handler(this::checkPost)

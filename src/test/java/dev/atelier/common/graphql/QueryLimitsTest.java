@@ -2,6 +2,8 @@ package dev.atelier.common.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import graphql.ExecutionResult;
@@ -121,6 +123,11 @@ class QueryLimitsTest {
             @Override
             public boolean ui() {
                 return true;
+            }
+
+            @Override
+            public Duration socketInitTimeout() {
+                return Duration.ofSeconds(10);
             }
 
             @Override

@@ -41,6 +41,11 @@ public final class NaturalSentenceDialect implements ProviderDialect {
         return new ProviderPrompt(provider, ProviderDialect.fit(text, maxChars), null);
     }
 
+    @Override
+    public ProviderPrompt written(WrittenPrompt draft, int maxChars) {
+        return new ProviderPrompt(provider, ProviderDialect.fit(draft.prose(), maxChars), null);
+    }
+
     private static boolean tooLong(String text, int maxChars) {
         return text.length() > maxChars || PromptText.wordCount(text) > MAX_WORDS;
     }

@@ -2,6 +2,7 @@ package dev.atelier.prompt.dialect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.engine.PromptPlan;
@@ -23,6 +24,11 @@ public final class PhotographicDialect implements ProviderDialect {
         String full = compose(plan, true);
         String text = full.length() <= maxChars ? full : compose(plan, false);
         return new ProviderPrompt(ProviderId.GOOGLE, ProviderDialect.fit(text, maxChars), null);
+    }
+
+    @Override
+    public ProviderPrompt written(WrittenPrompt draft, int maxChars) {
+        return new ProviderPrompt(ProviderId.GOOGLE, ProviderDialect.fit(draft.prose(), maxChars), null);
     }
 
     private static String compose(PromptPlan plan, boolean rich) {
@@ -72,7 +78,7 @@ public final class PhotographicDialect implements ProviderDialect {
 
     /** "a" or "an" in front of a noun phrase that has no article yet. */
     static String withArticle(String phrase) {
-        String lower = phrase.toLowerCase(java.util.Locale.ROOT);
+        String lower = phrase.toLowerCase(Locale.ROOT);
         if (lower.startsWith("a ") || lower.startsWith("an ") || lower.startsWith("the ")) {
             return phrase;
         }

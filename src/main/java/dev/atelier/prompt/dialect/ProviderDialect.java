@@ -29,12 +29,33 @@ public interface ProviderDialect {
         return capital.endsWith(".") ? capital : capital + ".";
     }
 
-    /** Cuts at the last space before the limit: the last resort when even the bare subject is too long. */
+    /**
+     * A prompt written elsewhere (an LLM's draft) phrased for this provider: the prose, or the subject and tags,
+     * within {@code maxChars}.
+     */
+    ProviderPrompt written(WrittenPrompt draft, int maxChars);
+
+    /** Sentence ends and commas of Chinese and Japanese text, where a cut reads as well as at a space. */
+    String CJK_BREAKS = "。、，！？；：」』）";
+
+    /**
+     * Cuts to the limit at a word or phrase boundary in its last fifth (a space, or after CJK punctuation), else at
+     * the limit itself, never inside a character: the last resort when even the bare subject is too long. Text
+     * without spaces (Chinese, Japanese) is cut, not emptied.
+     */
     static String fit(String text, int maxChars) {
         if (text.length() <= maxChars) {
             return text;
         }
-        int cut = text.lastIndexOf(' ', maxChars);
-        return text.substring(0, cut > 0 ? cut : maxChars);
+        for (int i = maxChars; i > maxChars * 4 / 5; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return text.substring(0, i).stripTrailing();
+            }
+            if (CJK_BREAKS.indexOf(text.charAt(i - 1)) >= 0) {
+                return text.substring(0, i);
+            }
+        }
+        int end = Character.isLowSurrogate(text.charAt(maxChars)) ? maxChars - 1 : maxChars;
+        return text.substring(0, end);
     }
 }

@@ -26,12 +26,14 @@ public final class StableDiffusionDialect implements ProviderDialect {
         return provider;
     }
 
+    /** Most tags taken from a written prompt. */
+    static final int MAX_WRITTEN_TAGS = 16;
+
     @Override
     public ProviderPrompt render(PromptPlan plan, int maxChars) {
-        String weighted = "(" + escape(ProviderDialect.subject(plan)) + ":" + SUBJECT_WEIGHT + ")";
         Phrases phrases = new Phrases(plan.subject());
         List<String> tags = new ArrayList<>();
-        tags.add(weighted);
+        tags.add(weighted(ProviderDialect.subject(plan)));
         for (String phrase : new String[] { plan.medium(), plan.detail(), plan.composition(), plan.lighting(),
                 plan.camera(), plan.mood() == null ? null : plan.mood() + " mood", plan.palette(), plan.quality() }) {
             if (phrase == null) {
@@ -43,12 +45,30 @@ public final class StableDiffusionDialect implements ProviderDialect {
                 }
             }
         }
+        return new ProviderPrompt(provider, joined(tags, maxChars), plan.negative());
+    }
+
+    @Override
+    public ProviderPrompt written(WrittenPrompt draft, int maxChars) {
+        List<String> tags = new ArrayList<>();
+        tags.add(weighted(draft.subject().strip()));
+        draft.tags().stream().filter(t -> t != null && !t.isBlank()).map(t -> t.replace(",", " ").strip())
+                .limit(MAX_WRITTEN_TAGS).forEach(tags::add);
+        return new ProviderPrompt(provider, joined(tags, maxChars), draft.negative());
+    }
+
+    private static String weighted(String subject) {
+        return "(" + escape(subject) + ":" + SUBJECT_WEIGHT + ")";
+    }
+
+    /** The tags, comma-separated, dropping the last ones while over the limit. */
+    private static String joined(List<String> tags, int maxChars) {
         String prompt = String.join(", ", tags);
         while (prompt.length() > maxChars && tags.size() > 1) {
             tags.remove(tags.size() - 1);
             prompt = String.join(", ", tags);
         }
-        return new ProviderPrompt(provider, ProviderDialect.fit(prompt, maxChars), plan.negative());
+        return ProviderDialect.fit(prompt, maxChars);
     }
 
     /** Parentheses and brackets are emphasis syntax in SD prompts: literal ones are escaped. */

@@ -11,6 +11,7 @@ import dev.atelier.prompt.dialect.NaturalSentenceDialect;
 import dev.atelier.prompt.dialect.PhotographicDialect;
 import dev.atelier.prompt.dialect.ProviderDialect;
 import dev.atelier.prompt.dialect.StableDiffusionDialect;
+import dev.atelier.prompt.dialect.WrittenPrompt;
 import dev.atelier.provider.ProviderId;
 
 /**
@@ -52,6 +53,15 @@ public final class TemplateEnhancer {
             variants.add(dialect.render(plan, maxChars(dialect.provider())));
         }
         return new Enhancement(plan.category(), confidence, List.copyOf(variants), plan.negative(), Enhancement.TEMPLATE);
+    }
+
+    /** A prompt written elsewhere (an LLM's draft), phrased for every provider by the same dialects. */
+    public List<ProviderPrompt> phrase(WrittenPrompt draft) {
+        List<ProviderPrompt> variants = new ArrayList<>(dialects.size());
+        for (ProviderDialect dialect : dialects) {
+            variants.add(dialect.written(draft, maxChars(dialect.provider())));
+        }
+        return List.copyOf(variants);
     }
 
     public CategoryGuess detect(String subject) {

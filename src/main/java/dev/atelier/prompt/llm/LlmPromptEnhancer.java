@@ -1,7 +1,7 @@
 package dev.atelier.prompt.llm;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -18,6 +18,7 @@ import dev.atelier.prompt.Category;
 import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.PromptConfig;
 import dev.atelier.prompt.StylePreferences;
+import dev.atelier.prompt.dialect.WrittenPrompt;
 import dev.atelier.prompt.engine.CategoryGuess;
 import dev.atelier.prompt.engine.Enhancement;
 import dev.atelier.prompt.engine.TemplateEnhancer;
@@ -50,7 +51,7 @@ public class LlmPromptEnhancer {
 
     /** Whether the LLM path is available at all (configured, or forced on). */
     public boolean enabled() {
-        String mode = config.llm().enabled().trim().toLowerCase(java.util.Locale.ROOT);
+        String mode = config.llm().enabled().trim().toLowerCase(Locale.ROOT);
         if (mode.equals("true")) {
             return true;
         }
@@ -88,30 +89,13 @@ public class LlmPromptEnhancer {
     }
 
     private Enhancement fromDraft(LlmDraft draft, String subject, CategoryGuess guess, Enhancement template) {
-        String prose = draft.prompt().strip();
         String negative = draft.negativePrompt() == null || draft.negativePrompt().isBlank()
                 ? template.negativePrompt() : draft.negativePrompt().strip();
         String sdSubject = draft.englishSubject() == null || draft.englishSubject().isBlank()
                 ? subject : draft.englishSubject().strip();
-        List<String> tags = new ArrayList<>();
-        tags.add("(" + sdSubject.replace("(", "\\(").replace(")", "\\)") + ":1.2)");
-        if (draft.tags() != null) {
-            draft.tags().stream().filter(t -> t != null && !t.isBlank()).map(t -> t.replace(",", " ").strip())
-                    .limit(16).forEach(tags::add);
-        }
-        String sd = String.join(", ", tags);
-        List<ProviderPrompt> variants = List.of(
-                new ProviderPrompt(ProviderId.OPENAI, prose, null),
-                new ProviderPrompt(ProviderId.GOOGLE, fit(prose, ProviderId.GOOGLE), null),
-                new ProviderPrompt(ProviderId.STABILITY, fit(sd, ProviderId.STABILITY), negative),
-                new ProviderPrompt(ProviderId.SDWEBUI, fit(sd, ProviderId.SDWEBUI), negative),
-                new ProviderPrompt(ProviderId.LOCAL, fit(prose, ProviderId.LOCAL), null));
+        List<ProviderPrompt> variants = templates.phrase(
+                new WrittenPrompt(draft.prompt().strip(), sdSubject, draft.tags(), negative));
         return new Enhancement(guess.category(), guess.confidence(), variants, negative, Enhancement.LLM);
-    }
-
-    private String fit(String text, ProviderId provider) {
-        int max = templates.maxChars(provider);
-        return text.length() <= max ? text : text.substring(0, Math.max(0, text.lastIndexOf(' ', max)));
     }
 
     private static String describe(StylePreferences style) {

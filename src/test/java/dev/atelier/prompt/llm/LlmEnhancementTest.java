@@ -132,6 +132,25 @@ class LlmEnhancementTest {
     }
 
     @Test
+    void aLongJapaneseAnswerIsCutToEachProvidersLimitNotEmptied() {
+        // one 40-character sentence with no spaces, repeated past Google's limit (1900) but within OpenAI's (4000)
+        String sentence = "山の上に古い寺が静かに立ち、朝霧が谷を包み、杉の木々の間から柔らかな光が差し込む。";
+        String prose = "An old temple on a mountain. " + sentence.repeat(70);
+        answer("{\"prompt\": \"" + prose + "\", \"englishSubject\": \"an old temple on a mountain\"}");
+
+        JsonPath result = Enhance.call(Map.of("input", "山の上の古い寺"));
+
+        assertThat(result.getString("engine")).isEqualTo("LLM");
+        assertThat(result.getString("variants.find { it.provider == 'OPENAI' }.prompt")).isEqualTo(prose);
+        String google = result.getString("variants.find { it.provider == 'GOOGLE' }.prompt");
+        assertThat(google.length()).as("cut near the limit, not at the English words' last space")
+                .isBetween(1600, 1900);
+        assertThat(google).startsWith("An old temple on a mountain. 山の上に").matches("(?s).*[。、]");
+        assertThat(result.getString("variants.find { it.provider == 'STABILITY' }.prompt"))
+                .startsWith("(an old temple on a mountain:1.2)");
+    }
+
+    @Test
     void useLlmFalseNeverCallsTheLlm() {
         JsonPath result = Enhance.call(Map.of("input", "a sparrow", "useLlm", false));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eta, merge, type Progress } from './progress';
+import { eta, merge, ORDER, type Progress } from './progress';
+import javaStatus from '../../../src/main/java/dev/atelier/job/JobStatus.java?raw';
 
 const at = (status: Progress['status'], progress: number): Progress => ({ jobId: 'j1', status, progress });
 
@@ -29,5 +30,12 @@ describe('eta', () => {
     expect(eta(12.4)).toBe('about 12 s');
     expect(eta(200)).toBe('about 3 min');
     expect(eta(null)).toBe('');
+  });
+});
+
+describe('ORDER', () => {
+  it("is the service's JobStatus declaration order (the one source of the lifecycle order)", () => {
+    const declared = /enum JobStatus \{\s*([A-Z_,\s]+);/.exec(javaStatus)?.[1].split(',').map((s) => s.trim());
+    expect(ORDER).toEqual(declared);
   });
 });

@@ -12,7 +12,8 @@ export interface Progress {
 
 export type Status = 'QUEUED' | 'ENHANCING' | 'GENERATING' | 'STORING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
-const ORDER: Status[] = ['QUEUED', 'ENHANCING', 'GENERATING', 'STORING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+/** The lifecycle order: the service's JobStatus declaration order (progress.test.ts checks the two agree). */
+export const ORDER: Status[] = ['QUEUED', 'ENHANCING', 'GENERATING', 'STORING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 export function terminal(status: Status): boolean {
   return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.pagination.Cursor;
+import dev.atelier.common.pagination.PageInfo;
 import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.common.pagination.Slice;
 import dev.atelier.prompt.engine.PromptText;
@@ -182,7 +183,7 @@ public class CollectionService {
                     rows.forEach(row -> fetched.add(new ImageEdge(new PositionCursor(row.getInteger("position"),
                             row.getUUID("id")).encode(), ImageRows.image(row))));
                     Slice<ImageEdge> slice = Slice.of(fetched, page.first());
-                    return new ImageConnection(slice.rows(), new dev.atelier.common.pagination.PageInfo(slice.hasNext(),
+                    return new ImageConnection(slice.rows(), new PageInfo(slice.hasNext(),
                             slice.rows().isEmpty() ? null : slice.rows().get(slice.rows().size() - 1).cursor()));
                 }));
     }

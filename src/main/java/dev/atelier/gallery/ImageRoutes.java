@@ -10,13 +10,15 @@ import org.jboss.logging.Logger;
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.user.CurrentUser;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
  * {@code GET /images/{id}}: the stored bytes with their content type, a strong ETag (the SHA-256) and long-lived
@@ -96,8 +98,8 @@ public class ImageRoutes {
 
     private static void error(RoutingContext ctx, Throwable failure) {
         if ((failure instanceof AtelierException atelier && atelier.code() == ErrorCode.UNAUTHENTICATED)
-                || failure instanceof io.quarkus.security.AuthenticationFailedException
-                || failure instanceof io.quarkus.security.UnauthorizedException) {
+                || failure instanceof AuthenticationFailedException
+                || failure instanceof UnauthorizedException) {
             ctx.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Sign in first");
             return;
         }

@@ -1,5 +1,6 @@
 package dev.atelier.job;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public record GenerationJob(
                 job.promptId == null ? null : job.promptId.toString(), job.queuedAt, job.startedAt, job.finishedAt);
     }
 
-    private static Double money(java.math.BigDecimal value) {
+    private static Double money(BigDecimal value) {
         return value == null ? null : value.doubleValue();
     }
 }

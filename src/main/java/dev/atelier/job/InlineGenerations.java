@@ -63,7 +63,7 @@ public class InlineGenerations {
         return router.generate(request, decision, id -> request.image().prompt(), ProgressListener.NONE)
                 .onFailure().call(failure -> recording.flatMap(claim -> record(claim, failure))
                         .onFailure().recoverWithNull())
-                .flatMap(routed -> Uni.combine().all().unis(recording, ImageRows.store(store, routed.result()))
+                .flatMap(routed -> Uni.combine().all().unis(recording, ResultImages.store(store, routed.result()))
                         .asTuple()
                         .flatMap(both -> jobs.succeed(both.getItem1(), routed.result().provider(),
                                         routed.result().model(), JobAttempts.of(routed.attempts()),

@@ -232,7 +232,7 @@ public class JobRunner {
             int count = routed.result().images().size();
             String collection = claim.request().getString("collectionId");
             ProviderId provider = routed.result().provider();
-            return ImageRows.store(images, routed.result())
+            return ResultImages.store(images, routed.result())
                     .flatMap(rows -> jobs.succeed(claim, provider, routed.result().model(),
                             JobAttempts.of(routed.attempts()), routed.result().costUsd(), rows,
                             collection == null ? null : UUID.fromString(collection)))

@@ -134,9 +134,13 @@ public class JobStore {
                 });
     }
 
-    /** The order of the unfinished statuses, in SQL: a job never moves back to an earlier one. */
+    /** The lifecycle order ({@link JobStatus}'s), in SQL: a job never moves back to an earlier status. */
     private static String rank(String status) {
-        return "(case " + status + " when 'QUEUED' then 0 when 'ENHANCING' then 1 when 'GENERATING' then 2 else 3 end)";
+        StringBuilder sql = new StringBuilder("(case ").append(status);
+        for (JobStatus each : JobStatus.values()) {
+            sql.append(" when '").append(each.name()).append("' then ").append(each.ordinal());
+        }
+        return sql.append(" end)").toString();
     }
 
     /**

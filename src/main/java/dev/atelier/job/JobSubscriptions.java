@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -19,7 +20,6 @@ import dev.atelier.common.pagination.Ids;
 import dev.atelier.user.CurrentUser;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /** Live job progress over GraphQL subscriptions (graphql-transport-ws on /graphql). */
 @GraphQLApi
@@ -41,53 +41,18 @@ public class JobSubscriptions {
         UUID id = Ids.parse(jobId, "job");
         // ownership first: a missing or foreign job fails the subscription before anything is sent
         return currentUser.call(userId -> generation.current(userId, id).replaceWith(userId))
-                .toMulti().flatMap(userId -> Multi.createFrom().<JobProgress>emitter(emitter -> {
-            // listen before reading the current state, so no change between the two is lost
-            List<JobProgress> early = new ArrayList<>();
-            Object lock = new Object();
-            boolean[] started = { false };
-            JobProgress[] last = { null };
-            Cancellable listening = bus.events()
-                    .filter(e -> e.userId().equals(userId) && e.progress().jobId().equals(jobId))
-                    .map(ProgressEvent::progress)
-                    .subscribe().with(p -> {
-                        synchronized (lock) {
-                            if (!started[0]) {
-                                early.add(p);
-                                return;
-                            }
-                            if (newer(p, last[0])) {
-                                last[0] = p;
-                                emitter.emit(p);
-                                if (p.status().terminal()) {
-                                    emitter.complete();
-                                }
-                            }
-                        }
-                    }, emitter::fail);
-            emitter.onTermination(listening::cancel);
-            OwnContext.run(() -> generation.current(userId, id)).subscribe().with(current -> {
-                synchronized (lock) {
-                    started[0] = true;
-                    last[0] = current;
-                    emitter.emit(current);
-                    if (current.status().terminal()) {
-                        emitter.complete();
-                        return;
-                    }
-                    for (JobProgress p : early) {
-                        if (newer(p, last[0])) {
-                            last[0] = p;
-                            emitter.emit(p);
-                            if (p.status().terminal()) {
-                                emitter.complete();
-                                return;
-                            }
-                        }
-                    }
-                }
-            }, emitter::fail);
-        }));
+                .toMulti().flatMap(userId -> Multi.createFrom().deferred(() -> {
+                    CurrentThenChanges order = new CurrentThenChanges();
+                    Multi<Optional<JobProgress>> changes = bus.events()
+                            .filter(e -> e.userId().equals(userId) && e.progress().jobId().equals(jobId))
+                            .onItem().transformToIterable(e -> order.change(e.progress()));
+                    Multi<Optional<JobProgress>> current = OwnContext.run(() -> generation.current(userId, id))
+                            .toMulti().onItem().transformToIterable(order::current);
+                    // listen before reading the current state (merge subscribes in this order), so no change
+                    // between the two is lost; an empty item marks the end, after a terminal state
+                    return Multi.createBy().merging().streams(changes, current)
+                            .select().first(Optional::isPresent).map(Optional::get);
+                }));
     }
 
     @Subscription("myJobs")
@@ -101,15 +66,49 @@ public class JobSubscriptions {
             return bus.events()
                     .filter(e -> e.userId().equals(userId))
                     .map(ProgressEvent::progress)
-                    .filter(p -> {
-                        boolean[] forward = { false };
-                        last.compute(p.jobId(), (id, previous) -> {
-                            forward[0] = newer(p, previous);
-                            return forward[0] ? p : previous;
-                        });
-                        return forward[0];
-                    });
+                    .filter(p -> last.merge(p.jobId(), p, (previous, candidate) -> newer(candidate, previous)
+                            ? candidate : previous) == p);
         });
+    }
+
+    /**
+     * One jobProgress subscriber's view: changes that arrive before the current state is read wait for it; then
+     * only what is newer passes, and an empty item follows the first terminal state. Reactive Streams delivers the
+     * merged items one at a time, so no lock is needed.
+     */
+    private static final class CurrentThenChanges {
+        private final List<JobProgress> early = new ArrayList<>();
+        private boolean started;
+        private JobProgress last;
+
+        List<Optional<JobProgress>> current(JobProgress current) {
+            started = true;
+            List<Optional<JobProgress>> out = new ArrayList<>();
+            accept(current, out);
+            early.forEach(p -> accept(p, out));
+            early.clear();
+            return out;
+        }
+
+        List<Optional<JobProgress>> change(JobProgress change) {
+            if (!started) {
+                early.add(change);
+                return List.of();
+            }
+            List<Optional<JobProgress>> out = new ArrayList<>(2);
+            accept(change, out);
+            return out;
+        }
+
+        private void accept(JobProgress p, List<Optional<JobProgress>> out) {
+            if (newer(p, last)) {
+                last = p;
+                out.add(Optional.of(p));
+                if (p.status().terminal()) {
+                    out.add(Optional.empty());
+                }
+            }
+        }
     }
 
     /** Later in the lifecycle, or further along in the same status: never move a subscriber backwards. */

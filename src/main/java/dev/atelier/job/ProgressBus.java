@@ -1,5 +1,6 @@
 package dev.atelier.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public class ProgressBus {
     void listen(@Observes StartupEvent event) {
         redis.pubsub(String.class).subscribe(channel)
                 .onFailure().invoke(e -> LOG.warnf("progress channel lost (%s); resubscribing", e.getMessage()))
-                .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .indefinitely()
                 .subscribe().with(this::deliver);
     }

@@ -2,6 +2,7 @@ package dev.atelier.job;
 
 import java.net.ConnectException;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -17,7 +18,7 @@ final class TransientInfrastructure {
     static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ClosedConnectionException || t instanceof ConnectException
-                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                    || t instanceof ConnectTimeoutException) {
                 return true;
             }
             // 08xxx connection exceptions, 57xxx operator intervention (shutdown, starting up)

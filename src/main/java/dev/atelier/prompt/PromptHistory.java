@@ -1,5 +1,8 @@
 package dev.atelier.prompt;
 
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -38,11 +41,11 @@ public class PromptHistory {
         Tuple row = Tuple.tuple()
                 .addUUID(p.id).addUUID(p.userId).addString(p.input).addString(p.category.name())
                 .addDouble(p.categoryConfidence)
-                .addValue(new JsonObject(new java.util.LinkedHashMap<>(p.style)))
+                .addValue(new JsonObject(new LinkedHashMap<>(p.style)))
                 .addString(p.enhanced).addString(p.negativePrompt)
                 .addValue(new JsonObject().put("items", variants))
                 .addString(p.engine)
-                .addOffsetDateTime(p.createdAt.atOffset(java.time.ZoneOffset.UTC));
+                .addOffsetDateTime(p.createdAt.atOffset(ZoneOffset.UTC));
         return pool.preparedQuery(INSERT).execute(row).replaceWith(p);
     }
 }

@@ -3,6 +3,7 @@ package dev.atelier.provider;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import javax.imageio.ImageIO;
@@ -67,7 +68,7 @@ public final class ImageBytes {
         if (b.length < 30) {
             throw unreadable(provider, "a truncated WebP image");
         }
-        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
         int width;
         int height;
         switch (chunk) {

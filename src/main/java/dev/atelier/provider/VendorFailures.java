@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 /**
  * Turns whatever a provider call threw into a {@link ProviderException}: classified vendor errors pass through;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  */
 public final class VendorFailures {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VendorFailures.class);
+    private static final Logger LOG = Logger.getLogger(VendorFailures.class);
 
     private VendorFailures() {
     }

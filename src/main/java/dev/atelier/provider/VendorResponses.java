@@ -1,7 +1,13 @@
 package dev.atelier.provider;
 
+import java.io.IOException;
+import java.time.Duration;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -15,14 +21,13 @@ public final class VendorResponses {
     }
 
     /** The body as JSON, or null when it is empty or not JSON (the caller decides what that means). */
-    public static com.fasterxml.jackson.databind.JsonNode json(com.fasterxml.jackson.databind.ObjectMapper mapper,
-            String body) {
+    public static JsonNode json(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
         try {
             return mapper.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -30,7 +35,7 @@ public final class VendorResponses {
     /** A failed call for a provider that lacks its settings. */
     public static <T> Uni<T> notConfigured(ProviderId provider, String settings) {
         return Uni.createFrom().failure(ProviderException.of(provider, ProviderErrorKind.AUTH,
-                provider + " is not configured (" + settings + ")", null, 0, java.time.Duration.ZERO));
+                provider + " is not configured (" + settings + ")", null, 0, Duration.ZERO));
     }
 
     public static Uni<Response> anyStatus(Uni<Response> call) {

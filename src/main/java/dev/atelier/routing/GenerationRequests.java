@@ -1,6 +1,7 @@
 package dev.atelier.routing;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +54,7 @@ public final class GenerationRequests {
 
     /** "WIDTHxHEIGHT", each side 64..4096. */
     public static int[] size(String size) {
-        String value = size == null ? "1024x1024" : size.trim().toLowerCase(java.util.Locale.ROOT);
+        String value = size == null ? "1024x1024" : size.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIZE.matcher(value);
         if (!m.matches()) {
             throw AtelierException.badInput("size must look like 1024x1024");

@@ -1,6 +1,7 @@
 package dev.atelier.routing;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,7 +45,7 @@ public class PauseBoard {
 
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        return Uni.join().all(java.util.Arrays.stream(ProviderId.values())
+        return Uni.join().all(Arrays.stream(ProviderId.values())
                         .map(id -> limiter.pausedFor(id).invoke(ms -> {
                             if (ms > 0) {
                                 pausedUntil.put(id, System.currentTimeMillis() + ms);

@@ -1,7 +1,10 @@
 package dev.atelier.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,7 @@ import dev.atelier.provider.ProviderId;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * What every replica knows about each provider's health, kept in Redis: the last probe, the recent outcomes of real
@@ -109,7 +113,7 @@ public class ProviderHealth {
 
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshAll() {
-        return Uni.join().all(java.util.Arrays.stream(ProviderId.values()).map(this::refresh).toList())
+        return Uni.join().all(Arrays.stream(ProviderId.values()).map(this::refresh).toList())
                 .andCollectFailures().replaceWithVoid()
                 .onFailure().recoverWithNull();
     }
@@ -123,15 +127,15 @@ public class ProviderHealth {
                 .replaceWithVoid();
     }
 
-    private static Snapshot snapshot(io.vertx.mutiny.redis.client.Response health,
-            io.vertx.mutiny.redis.client.Response outcomes, io.vertx.mutiny.redis.client.Response latency) {
-        Map<String, String> fields = new java.util.HashMap<>();
+    private static Snapshot snapshot(Response health,
+            Response outcomes, Response latency) {
+        Map<String, String> fields = new HashMap<>();
         if (health != null) {
             for (String field : health.getKeys()) {
                 fields.put(field, health.get(field).toString());
             }
         }
-        List<String> results = new java.util.ArrayList<>();
+        List<String> results = new ArrayList<>();
         for (int i = 0; outcomes != null && i < outcomes.size(); i++) {
             results.add(outcomes.get(i).toString());
         }

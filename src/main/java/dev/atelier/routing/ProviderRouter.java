@@ -60,13 +60,13 @@ public class ProviderRouter {
      * What a request is expected to cost, for reserving budget: the first provider of the chain; when every eligible
      * provider is paused by rate limits (the job will wait for them), the dearest of those; null when none can serve.
      */
-    public java.math.BigDecimal expectedCost(RoutingRequest request) {
+    public BigDecimal expectedCost(RoutingRequest request) {
         RoutingDecision decision = decide(request);
         if (!decision.chain().isEmpty()) {
             return decision.quotes().get(decision.chain().get(0)).usd();
         }
         return decision.excluded().keySet().stream().filter(id -> pauses.pausedFor(id) > 0)
-                .map(id -> decision.quotes().get(id).usd()).max(java.math.BigDecimal::compareTo).orElse(null);
+                .map(id -> decision.quotes().get(id).usd()).max(BigDecimal::compareTo).orElse(null);
     }
 
     /**

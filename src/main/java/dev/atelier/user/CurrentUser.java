@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.atelier.common.OwnContext;
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.error.ErrorCode;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -88,7 +89,7 @@ public class CurrentUser {
     /** Runs {@code work} only for an admin; anyone else gets FORBIDDEN (UNAUTHENTICATED when anonymous). */
     public <R> Uni<R> asAdmin(Function<UUID, Uni<R>> work) {
         return id().flatMap(userId -> isAdmin().flatMap(admin -> admin ? OwnContext.run(() -> work.apply(userId))
-                : Uni.createFrom().failure(new AtelierException(dev.atelier.common.error.ErrorCode.FORBIDDEN,
+                : Uni.createFrom().failure(new AtelierException(ErrorCode.FORBIDDEN,
                         "Only an administrator may do this"))));
     }
 

@@ -1,5 +1,7 @@
 package dev.atelier.user;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -25,7 +27,7 @@ public class UiConfigRoute {
 
     void install(@Observes Router router) {
         router.get("/ui-config.json").handler(ctx -> {
-            JsonObject config = new JsonObject().put("auth", auth.mode().name().toLowerCase(java.util.Locale.ROOT));
+            JsonObject config = new JsonObject().put("auth", auth.mode().name().toLowerCase(Locale.ROOT));
             if (auth.mode() == AuthConfig.Mode.OIDC) {
                 config.put("issuer", ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class)
                         .orElse(null))

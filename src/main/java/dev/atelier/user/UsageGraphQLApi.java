@@ -1,6 +1,7 @@
 package dev.atelier.user;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -56,7 +57,7 @@ public class UsageGraphQLApi {
         if (value.isNaN() || value.isInfinite() || value < 0 || BigDecimal.valueOf(value).compareTo(MAX_LIMIT) > 0) {
             throw AtelierException.badInput("A limit must be between 0 and " + MAX_LIMIT.toPlainString() + " USD");
         }
-        return BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP);
     }
 
     /** setBudget's arguments, validated. */

@@ -51,6 +51,10 @@ class ProviderRouterTest {
     @Inject
     PauseBoard pauses;
 
+    /** Another replica's limiter would read the same Redis keys: the bean stands in for it. */
+    @Inject
+    ClusterRateLimiter otherReplica;
+
     @Inject
     CircuitBreakerMaintenance breakers;
 
@@ -213,7 +217,6 @@ class ProviderRouterTest {
         assertThat(failure.attempts()).singleElement().satisfies(a -> assertThat(a.errorCode()).isEqualTo("RATE_LIMITED"));
 
         // another replica's limiter sees the pause in Redis
-        ClusterRateLimiter otherReplica = io.quarkus.arc.Arc.container().instance(ClusterRateLimiter.class).get();
         ClusterRateLimiter.Permit permit = Outcomes.value(otherReplica.tryAcquire(ProviderId.STABILITY));
         assertThat(permit.allowed()).isFalse();
         assertThat(permit.waitMs()).isBetween(25_000L, 30_000L);

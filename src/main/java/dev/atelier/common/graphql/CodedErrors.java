@@ -4,20 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolationException;
 
 /**
  * Turns any GraphQL error into one a client can act on: {@code extensions.code} from {@link ErrorCode}, a human
@@ -111,7 +113,7 @@ final class CodedErrors {
 
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
-        while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
                 && current.getCause() != null) {
             current = current.getCause();
         }

@@ -3,14 +3,18 @@ package dev.atelier.common.graphql;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 
 /**
  * Rewrites every error of every result (syntax, validation, limits, resolver failures) through {@link CodedErrors},
@@ -45,9 +49,9 @@ final class CodedErrorsInstrumentation extends SimplePerformantInstrumentation {
      * {@link GraphQLRequestGuard}, which answers such a request 400 under application/graphql-response+json.
      */
     private static void markRequestError() {
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        if (context != null && io.smallrye.common.vertx.VertxContext.isDuplicatedContext(context)) {
-            io.smallrye.common.vertx.ContextLocals.put(GraphQLRequestGuard.REQUEST_ERROR, Boolean.TRUE);
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            ContextLocals.put(GraphQLRequestGuard.REQUEST_ERROR, Boolean.TRUE);
         }
     }
 }

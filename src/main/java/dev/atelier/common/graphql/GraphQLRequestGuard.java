@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.atelier.common.error.ErrorCode;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -18,6 +17,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
 
 /**
  * The GraphQL-over-HTTP rules of {@code /graphql}, before the engine sees a request: a POST must carry a JSON body
@@ -66,8 +69,8 @@ public class GraphQLRequestGuard {
     /** An expired, wrong-issuer or forged token: UNAUTHENTICATED in the GraphQL error shape (HTTP 401). */
     private static void authenticationFailed(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof io.quarkus.security.AuthenticationFailedException
-                || failure instanceof io.quarkus.security.UnauthorizedException) {
+        if (failure instanceof AuthenticationFailedException
+                || failure instanceof UnauthorizedException) {
             unauthenticated(ctx);
             return;
         }
@@ -80,7 +83,7 @@ public class GraphQLRequestGuard {
         ctx.request().headers().set(HttpHeaders.ACCEPT, type.value);
         if (type == GraphQLMediaType.GRAPHQL_RESPONSE) {
             ctx.addHeadersEndHandler(ignored -> {
-                if (Boolean.TRUE.equals(io.smallrye.common.vertx.ContextLocals.get(REQUEST_ERROR, null))
+                if (Boolean.TRUE.equals(ContextLocals.get(REQUEST_ERROR, null))
                         && ctx.response().getStatusCode() == 200) {
                     ctx.response().setStatusCode(400);
                 }

@@ -1,5 +1,6 @@
 package dev.atelier.common.graphql;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ public record QueryShape(int depth, int fields) {
 
     /** Measures every operation of the document and returns the largest depth and field count. */
     public static QueryShape of(Document document) {
-        Map<String, FragmentDefinition> fragments = new java.util.HashMap<>();
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
         int depth = 0;
         int fields = 0;

@@ -13,6 +13,7 @@ import dev.atelier.user.AuthConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -77,7 +78,7 @@ class CrossSiteGuard {
 
     /** The Host header, or HTTP/2's :authority (a Host header is then absent). */
     private static String authority(RoutingContext ctx) {
-        io.vertx.core.net.HostAndPort authority;
+        HostAndPort authority;
         try {
             authority = ctx.request().authority();
         } catch (RuntimeException noHost) {

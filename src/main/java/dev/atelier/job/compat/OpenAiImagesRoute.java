@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,11 +19,13 @@ import dev.atelier.provider.GeneratedImage;
 import dev.atelier.routing.ProviderAttempt;
 import dev.atelier.routing.RoutingFailure;
 import dev.atelier.user.CurrentUser;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -57,8 +60,8 @@ public class OpenAiImagesRoute {
                 .handler(this::generate);
         // a bad token (the SDK's "API key") fails in authentication: answer in OpenAI's error shape
         router.route("/v1/*").order(-200).failureHandler(ctx -> {
-            if (ctx.failure() instanceof io.quarkus.security.AuthenticationFailedException) {
-                OpenAiErrors.send(ctx, AtelierException.unauthenticated());
+            if (ctx.failure() instanceof AuthenticationFailedException) {
+                OpenAiErrorResponses.send(ctx, AtelierException.unauthenticated());
             } else {
                 ctx.next();
             }
@@ -69,14 +72,14 @@ public class OpenAiImagesRoute {
         long started = System.nanoTime();
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
-            OpenAiErrors.unsupportedMediaType(ctx);
+            OpenAiErrorResponses.unsupportedMediaType(ctx);
             return;
         }
         OpenAiImageRequest request;
         try {
             request = OpenAiImageRequest.parse(body(ctx));
         } catch (AtelierException e) {
-            OpenAiErrors.send(ctx, e);
+            OpenAiErrorResponses.send(ctx, e);
             return;
         }
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
@@ -110,12 +113,12 @@ public class OpenAiImagesRoute {
                                     .encode());
                 }, failure -> {
                     if (failure instanceof AtelierException atelier) {
-                        OpenAiErrors.send(ctx, atelier);
+                        OpenAiErrorResponses.send(ctx, atelier);
                     } else if (failure instanceof RoutingFailure routing) {
-                        OpenAiErrors.send(ctx, routing);
+                        OpenAiErrorResponses.send(ctx, routing);
                     } else {
                         LOG.error("OpenAI-compatible generation failed", failure);
-                        OpenAiErrors.send(ctx, new AtelierException(ErrorCode.INTERNAL,
+                        OpenAiErrorResponses.send(ctx, new AtelierException(ErrorCode.INTERNAL,
                                 "The generation failed inside Atelier"));
                     }
                 });
@@ -127,7 +130,7 @@ public class OpenAiImagesRoute {
             throw AtelierException.badInput("The request body is empty; send a JSON object with a prompt");
         }
         try {
-            Object parsed = io.vertx.core.json.Json.decodeValue(text);
+            Object parsed = Json.decodeValue(text);
             if (parsed instanceof JsonObject object) {
                 return object;
             }
@@ -141,7 +144,7 @@ public class OpenAiImagesRoute {
     private static String overheadMs(long startedNanos, List<ProviderAttempt> attempts) {
         double totalMs = (System.nanoTime() - startedNanos) / 1e6;
         long providerMs = attempts.stream().mapToLong(a -> a.latencyMs() == null ? 0 : a.latencyMs()).sum();
-        return String.format(java.util.Locale.ROOT, "%.2f", Math.max(0, totalMs - providerMs));
+        return String.format(Locale.ROOT, "%.2f", Math.max(0, totalMs - providerMs));
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.atelier.provider.google;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ final class VertexPayloads {
 
     private static ProviderException refused(String message) {
         return ProviderException.of(ProviderId.GOOGLE, ProviderErrorKind.CONTENT_POLICY, "Google: " + message, null,
-                200, java.time.Duration.ZERO);
+                200, Duration.ZERO);
     }
 
     private static byte[] decode(String base64) {

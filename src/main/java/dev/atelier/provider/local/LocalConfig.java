@@ -1,5 +1,7 @@
 package dev.atelier.provider.local;
 
+import java.math.BigDecimal;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,5 +22,5 @@ public interface LocalConfig {
      * e.g. for internal chargeback, or exercise budgets without a paid vendor.
      */
     @WithDefault("0")
-    java.math.BigDecimal pricePerImageUsd();
+    BigDecimal pricePerImageUsd();
 }

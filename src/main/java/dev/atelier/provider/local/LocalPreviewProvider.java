@@ -1,6 +1,7 @@
 package dev.atelier.provider.local;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,7 @@ public class LocalPreviewProvider implements ImageProvider {
         if (!capabilities().supportsSize(request.width(), request.height())) {
             return Uni.createFrom().failure(ProviderException.of(id(), ProviderErrorKind.BAD_REQUEST,
                     "The preview renderer draws at most " + config.maxPixels() + " pixels", null, 0,
-                    java.time.Duration.ZERO));
+                    Duration.ZERO));
         }
         return Uni.createFrom().item(() -> render(request, progress))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -154,12 +155,12 @@ public final class PreviewRenderer {
             double bw = w / (double) buildings * (0.7 + 0.5 * r.nextDouble());
             double bh = h * (0.3 + 0.5 * r.nextDouble());
             g.setColor(pick(p, r).darker());
-            g.fill(new java.awt.geom.Rectangle2D.Double(x, h - bh, bw, bh));
+            g.fill(new Rectangle2D.Double(x, h - bh, bw, bh));
             g.setColor(alpha(new Color(0xFF, 0xE8, 0xA0), 200));
             for (double wy = h - bh + 12; wy < h - 16; wy += 24) {
                 for (double wx = x + 8; wx < x + bw - 14; wx += 20) {
                     if (r.nextInt(3) > 0) {
-                        g.fill(new java.awt.geom.Rectangle2D.Double(wx, wy, 8, 12));
+                        g.fill(new Rectangle2D.Double(wx, wy, 8, 12));
                     }
                 }
             }

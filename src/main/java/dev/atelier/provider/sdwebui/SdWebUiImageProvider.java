@@ -1,6 +1,7 @@
 package dev.atelier.provider.sdwebui;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -172,7 +173,7 @@ public class SdWebUiImageProvider implements ImageProvider {
             ProviderErrorKind kind = status >= 500 || status == 408 ? ProviderErrorKind.RETRYABLE
                     : status == 401 || status == 403 ? ProviderErrorKind.AUTH : ProviderErrorKind.BAD_REQUEST;
             throw ProviderException.of(id(), kind, "SD web UI: " + HttpErrors.safe(detail), null, status,
-                    java.time.Duration.ZERO);
+                    Duration.ZERO);
         }
         if (body == null || !body.path("images").isArray() || body.path("images").isEmpty()) {
             throw VendorFailures.transientFailure(id(), "The SD web UI returned no images");

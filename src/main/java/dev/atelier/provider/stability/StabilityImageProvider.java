@@ -3,6 +3,7 @@ package dev.atelier.provider.stability;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.atelier.provider.AspectRatios;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.provider.GenerationResult;
 import dev.atelier.provider.ImageBytes;
@@ -31,7 +33,6 @@ import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
 import dev.atelier.provider.VendorResponses;
-import dev.atelier.provider.AspectRatios;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -170,7 +171,7 @@ public class StabilityImageProvider implements ImageProvider {
                     }
                     JsonNode body = parse(response.readEntity(String.class));
                     double credits = body == null ? 0 : body.path("credits").asDouble(0);
-                    String detail = String.format(java.util.Locale.ROOT, "%.1f credits left", credits);
+                    String detail = String.format(Locale.ROOT, "%.1f credits left", credits);
                     return credits < config.lowCredits() ? ProbeResult.degraded(detail, ms) : ProbeResult.up(detail, ms);
                 })
                 .onFailure().recoverWithItem(e -> ProbeResult.down("unreachable", (System.nanoTime() - started) / 1_000_000));

@@ -8,9 +8,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** Atelier's error codes in OpenAI's error shape: {"error": {"message", "type", "param", "code"}}. */
-final class OpenAiErrors {
+final class OpenAiErrorResponses {
 
-    private OpenAiErrors() {
+    private OpenAiErrorResponses() {
     }
 
     static void send(RoutingContext ctx, AtelierException e) {

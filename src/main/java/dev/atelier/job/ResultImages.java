@@ -11,9 +11,9 @@ import dev.atelier.provider.GenerationResult;
 import io.smallrye.mutiny.Uni;
 
 /** Stores a generation's images (content-addressed) and describes the rows to insert for them. */
-final class ImageRows {
+final class ResultImages {
 
-    private ImageRows() {
+    private ResultImages() {
     }
 
     /** The cost is split evenly over the images. */

@@ -25,9 +25,6 @@ class GalleryRepositoryTest {
     @Inject
     CollectionRepository collections;
 
-    @Inject
-    CollectionImageRepository members;
-
     @Test
     @RunOnVertxContext
     void imageRoundTripsEveryColumn(UniAsserter asserter) {
@@ -54,7 +51,7 @@ class GalleryRepositoryTest {
 
     @Test
     @RunOnVertxContext
-    void collectionWithOrderedImagesRoundTrips(UniAsserter asserter) {
+    void collectionRoundTripsEveryColumn(UniAsserter asserter) {
         CollectionEntity collection = new CollectionEntity();
         ImageEntity first = new ImageEntity();
         ImageEntity second = new ImageEntity();
@@ -71,9 +68,7 @@ class GalleryRepositoryTest {
         }));
         asserter.execute(() -> Panache.withTransaction(() -> collections.persist(collection)
                 .chain(() -> images.persist(first))
-                .chain(() -> images.persist(second))
-                .chain(() -> members.persist(member(collection.id, second.id, 0)))
-                .chain(() -> members.persist(member(collection.id, first.id, 1)))));
+                .chain(() -> images.persist(second))));
         asserter.assertThat(() -> Panache.withSession(() -> collections.findOwned(collection.id, collection.userId)),
                 found -> {
                     assertThat(found.name).isEqualTo("Cats");
@@ -82,11 +77,6 @@ class GalleryRepositoryTest {
                     assertThat(found.createdAt).isEqualTo(collection.createdAt);
                     assertThat(found.updatedAt).isEqualTo(collection.updatedAt);
                 });
-        asserter.assertThat(() -> Panache.withSession(() -> members.inOrder(collection.id)), list -> {
-            assertThat(list).extracting(m -> m.id.imageId()).containsExactly(second.id, first.id);
-            assertThat(list).extracting(m -> m.position).containsExactly(0, 1);
-            assertThat(list).allSatisfy(m -> assertThat(m.addedAt).isNotNull());
-        });
     }
 
     private static void fill(ImageEntity image, UUID userId) {
@@ -103,13 +93,5 @@ class GalleryRepositoryTest {
         image.cost = new BigDecimal("0.000001");
         image.revisedPrompt = "A cat, revised";
         image.createdAt = TestData.now();
-    }
-
-    private static CollectionImageEntity member(UUID collectionId, UUID imageId, int position) {
-        CollectionImageEntity member = new CollectionImageEntity();
-        member.id = new CollectionImageId(collectionId, imageId);
-        member.position = position;
-        member.addedAt = TestData.now();
-        return member;
     }
 }

@@ -248,7 +248,7 @@ public class JobRunner {
     private static RoutingRequest routing(JsonObject r) {
         ImageRequest image = new ImageRequest(r.getString("prompt"), r.getString("negativePrompt"),
                 r.getInteger("width", 1024), r.getInteger("height", 1024), r.getInteger("count", 1),
-                Quality.valueOf(r.getString("quality", "STANDARD")), r.getLong("seed"), null);
+                Quality.valueOf(r.getString("quality", "STANDARD")), r.getLong("seed"), null, r.getString("category"));
         return new RoutingRequest(image, r.getString("provider") == null ? null : ProviderId.valueOf(r.getString("provider")),
                 r.getBoolean("allowFallback", false),
                 r.getString("budget") == null ? null : Budget.valueOf(r.getString("budget")),

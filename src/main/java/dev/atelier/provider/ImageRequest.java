@@ -11,12 +11,14 @@ package dev.atelier.provider;
  * @param quality        unified quality level
  * @param seed           fixed seed, or null for random
  * @param style          vendor style hint (OpenAI "vivid"/"natural", Stability style preset), or null
+ * @param theme          what kind of picture the idea is (a prompt category's name: PORTRAIT, LANDSCAPE, ...), for
+ *                       renderers that draw without a model (the LOCAL preview), or null when not known
  */
 public record ImageRequest(String prompt, String negativePrompt, int width, int height, int count, Quality quality,
-        Long seed, String style) {
+        Long seed, String style, String theme) {
 
     public static ImageRequest of(String prompt, int width, int height) {
-        return new ImageRequest(prompt, null, width, height, 1, Quality.STANDARD, null, null);
+        return new ImageRequest(prompt, null, width, height, 1, Quality.STANDARD, null, null, null);
     }
 
     /** The size as "WxH". */
@@ -25,6 +27,12 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
     }
 
     public ImageRequest withCount(int n) {
-        return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style);
+        return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style, theme);
+    }
+
+    /** The same request with the prompt phrased for one provider, and the theme (if not known yet). */
+    public ImageRequest phrased(String phrasedPrompt, String knownTheme) {
+        return new ImageRequest(phrasedPrompt, negativePrompt, width, height, count, quality, seed, style,
+                theme != null ? theme : knownTheme);
     }
 }

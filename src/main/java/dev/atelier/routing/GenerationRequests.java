@@ -47,7 +47,7 @@ public final class GenerationRequests {
         }
         ImageRequest image = new ImageRequest(prompt, negative == null || negative.isEmpty() ? null : negative,
                 size[0], size[1], count, input.quality() == null ? Quality.STANDARD : input.quality(),
-                input.seed() == null ? null : input.seed().longValue(), null);
+                input.seed() == null ? null : input.seed().longValue(), null, null);
         return new RoutingRequest(image, input.provider(), Boolean.TRUE.equals(input.allowFallback()), input.budget(),
                 input.priority(), maxCostUsd);
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.ErrorCode;
+import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProgressListener;
@@ -40,9 +41,10 @@ public class ProviderRouter {
     private final ProviderHealth health;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
+    private final TemplateEnhancer templates;
 
     ProviderRouter(ProviderSelector selector, ProviderRegistry providers, ClusterRateLimiter limiter, PauseBoard pauses,
-            ProviderHealth health, RoutingConfig config, MeterRegistry metrics) {
+            ProviderHealth health, RoutingConfig config, MeterRegistry metrics, TemplateEnhancer templates) {
         this.selector = selector;
         this.providers = providers;
         this.limiter = limiter;
@@ -50,6 +52,7 @@ public class ProviderRouter {
         this.health = health;
         this.config = config;
         this.metrics = metrics;
+        this.templates = templates;
     }
 
     public RoutingDecision decide(RoutingRequest request) {
@@ -86,7 +89,10 @@ public class ProviderRouter {
             return Uni.createFrom().failure(new RoutingFailure(ErrorCode.PROVIDER_UNAVAILABLE,
                     "No provider can serve this request: " + String.join("; ", decision.reasons()), List.of(), 0));
         }
-        return attempt(request, decision.chain(), 0, promptFor, progress, new ArrayList<>(), Long.MAX_VALUE);
+        // renderers without a model (the LOCAL preview) draw by the idea's category: the caller's, else detected
+        RoutingRequest themed = request.image().theme() != null ? request
+                : request.withTheme(templates.detect(request.image().prompt()).category().name());
+        return attempt(themed, decision.chain(), 0, promptFor, progress, new ArrayList<>(), Long.MAX_VALUE);
     }
 
     private Uni<RoutedGeneration> attempt(RoutingRequest request, List<ProviderId> chain, int index,
@@ -106,7 +112,7 @@ public class ProviderRouter {
                 metrics.counter("atelier.ratelimit.waits", "provider", id.name()).increment();
                 return attempt(request, chain, index + 1, promptFor, progress, attempts, Math.min(shortestWait, permit.waitMs()));
             }
-            ImageRequest image = withPrompt(request.image(), promptFor.apply(id));
+            ImageRequest image = request.image().phrased(promptFor.apply(id), null);
             long started = System.nanoTime();
             return provider.generate(image, progress)
                     .flatMap(result -> {
@@ -168,10 +174,5 @@ public class ProviderRouter {
         if (cost.signum() > 0) {
             metrics.counter("atelier.provider.cost.usd", "provider", id.name()).increment(cost.doubleValue());
         }
-    }
-
-    private static ImageRequest withPrompt(ImageRequest image, String prompt) {
-        return new ImageRequest(prompt, image.negativePrompt(), image.width(), image.height(), image.count(),
-                image.quality(), image.seed(), image.style());
     }
 }

@@ -11,4 +11,11 @@ import dev.atelier.provider.ProviderId;
  */
 public record RoutingRequest(ImageRequest image, ProviderId provider, boolean allowFallback, Budget budget,
         Priority priority, BigDecimal maxCostUsd) {
+
+    /** The same request with its image's theme set, when it had none. */
+    public RoutingRequest withTheme(String theme) {
+        return image.theme() != null ? this
+                : new RoutingRequest(image.phrased(image.prompt(), theme), provider, allowFallback, budget, priority,
+                        maxCostUsd);
+    }
 }

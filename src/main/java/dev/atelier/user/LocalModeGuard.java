@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.atelier.common.http.LocalAccess;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -18,7 +19,7 @@ import io.quarkus.runtime.StartupEvent;
  * ListenAddressConfigSourceFactory); this catches an explicit {@code QUARKUS_HTTP_HOST=0.0.0.0}.
  */
 @ApplicationScoped
-class LocalModeGuard {
+class LocalModeGuard implements LocalAccess {
 
     private static final Logger LOG = Logger.getLogger(LocalModeGuard.class);
 
@@ -28,6 +29,13 @@ class LocalModeGuard {
     LocalModeGuard(AuthConfig config, @ConfigProperty(name = "quarkus.http.host") String host) {
         this.config = config;
         this.host = host;
+    }
+
+    /** Local mode not allowed on the network: only this machine's names are answered (see CrossSiteGuard). */
+    @Override
+    @SuppressWarnings("deprecation")
+    public boolean machineOnly() {
+        return config.mode() == AuthConfig.Mode.LOCAL && !(config.allowLocalOnNetwork() || config.allowLocalInProd());
     }
 
     @SuppressWarnings("deprecation")

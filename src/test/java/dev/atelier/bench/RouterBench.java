@@ -52,7 +52,7 @@ class RouterBench {
     void failover() {
         BenchReport report = new BenchReport("failover");
         RoutingRequest request = new RoutingRequest(new ImageRequest("a cat", null, 1024, 1024, 1, Quality.STANDARD,
-                null, null), null, false, null, Priority.QUALITY, null);
+                null, null, null), null, false, null, Priority.QUALITY, null);
 
         long[] decisions = new long[50_000];
         for (int i = 0; i < 20_000; i++) {

@@ -82,7 +82,7 @@ class ProviderRouterTest {
     }
 
     static RoutingRequest quality() {
-        return new RoutingRequest(new ImageRequest("a cat", null, 1024, 1024, 1, Quality.STANDARD, null, null),
+        return new RoutingRequest(new ImageRequest("a cat", null, 1024, 1024, 1, Quality.STANDARD, null, null, null),
                 null, false, null, Priority.QUALITY, null);
     }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.ErrorCode;
-import dev.atelier.user.AuthConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
@@ -31,14 +30,9 @@ class CrossSiteGuard {
 
     private final OriginPolicy policy;
 
-    CrossSiteGuard(HttpConfig config, AuthConfig auth) {
+    CrossSiteGuard(HttpConfig config, LocalAccess access) {
         this.policy = new OriginPolicy(config.allowedOrigins().orElse(List.of()), config.publicUrl(),
-                auth.mode() == AuthConfig.Mode.LOCAL && !networkAllowed(auth));
-    }
-
-    @SuppressWarnings("deprecation")
-    private static boolean networkAllowed(AuthConfig auth) {
-        return auth.allowLocalOnNetwork() || auth.allowLocalInProd();
+                access.machineOnly());
     }
 
     void install(@Observes Router router) {

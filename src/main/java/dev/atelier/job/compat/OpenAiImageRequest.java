@@ -49,7 +49,7 @@ record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, 
             throw AtelierException.badInput("response_format must be url or b64_json");
         }
         String style = text(body, "style");
-        ImageRequest image = new ImageRequest(prompt, null, dimensions[0], dimensions[1], n, quality, null, style);
+        ImageRequest image = new ImageRequest(prompt, null, dimensions[0], dimensions[1], n, quality, null, style, null);
         RoutingRequest routing = new RoutingRequest(image, provider, false, null, null, null);
         JsonObject recorded = new JsonObject().put("prompt", prompt).put("enhance", false).put("width", dimensions[0])
                 .put("height", dimensions[1]).put("count", n).put("quality", quality.name()).put("allowFallback", false)

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.provider.GenerationResult;
 import dev.atelier.provider.ImageProvider;
@@ -35,12 +34,10 @@ public class LocalPreviewProvider implements ImageProvider {
     public static final String MODEL = "local-preview-v1";
 
     private final LocalConfig config;
-    private final TemplateEnhancer templates;
     private final PreviewRenderer renderer = new PreviewRenderer();
 
-    LocalPreviewProvider(LocalConfig config, TemplateEnhancer templates) {
+    LocalPreviewProvider(LocalConfig config) {
         this.config = config;
-        this.templates = templates;
     }
 
     @Override
@@ -82,13 +79,13 @@ public class LocalPreviewProvider implements ImageProvider {
 
     private GenerationResult render(ImageRequest request, ProgressListener progress) {
         progress.progress(0.1, "composing preview");
-        var category = templates.detect(request.prompt()).category();
+        PreviewScene scene = PreviewScene.of(request.theme());
         long baseSeed = request.seed() == null ? 0L : request.seed();
         List<GeneratedImage> images = new ArrayList<>();
         int count = Math.max(1, request.count());
         for (int i = 0; i < count; i++) {
             long seed = baseSeed + i;
-            byte[] png = renderer.render(request.prompt(), category, seed, request.width(), request.height());
+            byte[] png = renderer.render(request.prompt(), scene, seed, request.width(), request.height());
             images.add(new GeneratedImage(png, "image/png", request.width(), request.height(), seed,
                     "[LOCAL preview] " + request.prompt()));
             progress.progress(0.1 + 0.85 * (i + 1) / count, "drawing preview " + (i + 1) + " of " + count);

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.atelier.prompt.Category;
 
-/** Colours for a preview: the colour words of the prompt first, then the category's own palette. */
+/** Colours for a preview: the colour words of the prompt first, then the scene's own palette. */
 final class PreviewPalette {
 
     private static final Map<String, Color> NAMED = new LinkedHashMap<>();
@@ -49,20 +48,20 @@ final class PreviewPalette {
         NAMED.put("밤", new Color(0x14, 0x1B, 0x3A));
     }
 
-    private static final Map<Category, int[]> CATEGORY = Map.of(
-            Category.PORTRAIT, new int[] { 0xE8C4A8, 0x6B4E3D, 0xB98B73, 0x2E3440 },
-            Category.LANDSCAPE, new int[] { 0x87B8E0, 0xF2B36B, 0x4F7A4A, 0x2F4858 },
-            Category.ANIMAL, new int[] { 0xC98B4F, 0x8FB573, 0xF3E3C3, 0x4A3B2F },
-            Category.FOOD, new int[] { 0xF4EDE4, 0xE2583E, 0x7FB069, 0xF2C14E },
-            Category.PRODUCT, new int[] { 0xECEFF4, 0x4C566A, 0x88C0D0, 0xD8DEE9 },
-            Category.ARCHITECTURE, new int[] { 0xD8D2C4, 0x5E6472, 0xA3B18A, 0x2B2D42 },
-            Category.ABSTRACT, new int[] { 0x5F0F40, 0xFB8B24, 0x0F4C5C, 0xE36414 },
-            Category.ART, new int[] { 0xF6E7CB, 0xDD9787, 0x2E86AB, 0xA23B72 });
+    private static final Map<PreviewScene, int[]> CATEGORY = Map.of(
+            PreviewScene.PORTRAIT, new int[] { 0xE8C4A8, 0x6B4E3D, 0xB98B73, 0x2E3440 },
+            PreviewScene.LANDSCAPE, new int[] { 0x87B8E0, 0xF2B36B, 0x4F7A4A, 0x2F4858 },
+            PreviewScene.ANIMAL, new int[] { 0xC98B4F, 0x8FB573, 0xF3E3C3, 0x4A3B2F },
+            PreviewScene.FOOD, new int[] { 0xF4EDE4, 0xE2583E, 0x7FB069, 0xF2C14E },
+            PreviewScene.PRODUCT, new int[] { 0xECEFF4, 0x4C566A, 0x88C0D0, 0xD8DEE9 },
+            PreviewScene.ARCHITECTURE, new int[] { 0xD8D2C4, 0x5E6472, 0xA3B18A, 0x2B2D42 },
+            PreviewScene.ABSTRACT, new int[] { 0x5F0F40, 0xFB8B24, 0x0F4C5C, 0xE36414 },
+            PreviewScene.ART, new int[] { 0xF6E7CB, 0xDD9787, 0x2E86AB, 0xA23B72 });
 
     private PreviewPalette() {
     }
 
-    static List<Color> of(String prompt, Category category) {
+    static List<Color> of(String prompt, PreviewScene scene) {
         List<Color> colors = new ArrayList<>();
         String lower = prompt.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, Color> named : NAMED.entrySet()) {
@@ -70,7 +69,7 @@ final class PreviewPalette {
                 colors.add(named.getValue());
             }
         }
-        for (int rgb : CATEGORY.get(category)) {
+        for (int rgb : CATEGORY.get(scene)) {
             colors.add(new Color(rgb));
         }
         return colors;

@@ -25,27 +25,26 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-import dev.atelier.prompt.Category;
 
 /**
- * Draws a real PNG preview from (prompt, category, seed, size), with no network and no model: a palette from the
- * prompt's colour words and the category, a composition by category, and every random choice fixed by the seed
+ * Draws a real PNG preview from (prompt, scene, seed, size), with no network and no model: a palette from the
+ * prompt's colour words and the scene, a composition by scene, and every random choice fixed by the seed
  * and the prompt. Same inputs, byte-identical output. The PNG says what it is in its Software text chunk.
  */
 public final class PreviewRenderer {
 
     public static final String SOFTWARE = "Atelier LOCAL preview renderer";
 
-    public byte[] render(String prompt, Category category, long seed, int width, int height) {
+    public byte[] render(String prompt, PreviewScene scene, long seed, int width, int height) {
         Random random = new Random(seed * 31 + prompt.hashCode());
-        List<Color> palette = PreviewPalette.of(prompt, category);
+        List<Color> palette = PreviewPalette.of(prompt, scene);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             background(g, palette, random, width, height);
-            switch (category) {
+            switch (scene) {
                 case LANDSCAPE -> landscape(g, palette, random, width, height);
                 case PORTRAIT -> portrait(g, palette, random, width, height);
                 case ANIMAL -> animal(g, palette, random, width, height);

@@ -57,7 +57,7 @@ class GoogleImageProviderTest {
     }
 
     static ImageRequest request() {
-        return new ImageRequest("A red fox in fresh snow", "blurry", 1600, 900, 2, Quality.STANDARD, 42L, null);
+        return new ImageRequest("A red fox in fresh snow", "blurry", 1600, 900, 2, Quality.STANDARD, 42L, null, null);
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {

@@ -12,7 +12,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
-import dev.atelier.prompt.Category;
 
 /** The offline renderer: real, deterministic PNGs of the requested size. */
 class LocalPreviewProviderTest {
@@ -21,22 +20,22 @@ class LocalPreviewProviderTest {
 
     @Test
     void identicalInputsGiveByteIdenticalImages() {
-        byte[] first = renderer.render("a red fox in the snow", Category.ANIMAL, 7, 320, 200);
-        byte[] second = renderer.render("a red fox in the snow", Category.ANIMAL, 7, 320, 200);
+        byte[] first = renderer.render("a red fox in the snow", PreviewScene.ANIMAL, 7, 320, 200);
+        byte[] second = renderer.render("a red fox in the snow", PreviewScene.ANIMAL, 7, 320, 200);
         assertThat(first).isEqualTo(second);
     }
 
     @Test
     void differentPromptsOrSeedsGiveDifferentImages() {
-        byte[] base = renderer.render("a red fox in the snow", Category.ANIMAL, 7, 160, 160);
-        assertThat(renderer.render("a blue fox in the snow", Category.ANIMAL, 7, 160, 160)).isNotEqualTo(base);
-        assertThat(renderer.render("a red fox in the snow", Category.ANIMAL, 8, 160, 160)).isNotEqualTo(base);
+        byte[] base = renderer.render("a red fox in the snow", PreviewScene.ANIMAL, 7, 160, 160);
+        assertThat(renderer.render("a blue fox in the snow", PreviewScene.ANIMAL, 7, 160, 160)).isNotEqualTo(base);
+        assertThat(renderer.render("a red fox in the snow", PreviewScene.ANIMAL, 8, 160, 160)).isNotEqualTo(base);
     }
 
     @Test
-    void thePngDecodesAtTheRequestedSizeForEveryCategory() throws IOException {
-        for (Category category : Category.values()) {
-            byte[] png = renderer.render("mountain sunset", category, 1, 300, 170);
+    void thePngDecodesAtTheRequestedSizeForEveryScene() throws IOException {
+        for (PreviewScene scene : PreviewScene.values()) {
+            byte[] png = renderer.render("mountain sunset", scene, 1, 300, 170);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             assertThat(image.getWidth()).isEqualTo(300);
             assertThat(image.getHeight()).isEqualTo(170);
@@ -47,9 +46,9 @@ class LocalPreviewProviderTest {
     @Test
     void colourWordsSteerThePalette() throws IOException {
         BufferedImage red = ImageIO.read(new ByteArrayInputStream(
-                renderer.render("red red red", Category.ABSTRACT, 3, 120, 120)));
+                renderer.render("red red red", PreviewScene.ABSTRACT, 3, 120, 120)));
         BufferedImage blue = ImageIO.read(new ByteArrayInputStream(
-                renderer.render("blue blue blue", Category.ABSTRACT, 3, 120, 120)));
+                renderer.render("blue blue blue", PreviewScene.ABSTRACT, 3, 120, 120)));
         assertThat(meanChannel(red, 16)).isGreaterThan(meanChannel(blue, 16));
         assertThat(meanChannel(blue, 0)).isGreaterThan(meanChannel(red, 0));
     }

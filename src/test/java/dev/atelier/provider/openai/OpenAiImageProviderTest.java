@@ -61,7 +61,7 @@ class OpenAiImageProviderTest {
     }
 
     static ImageRequest request() {
-        return new ImageRequest("A cat on a windowsill", null, 1536, 1024, 1, Quality.HD, null, null);
+        return new ImageRequest("A cat on a windowsill", null, 1536, 1024, 1, Quality.HD, null, null, null);
     }
 
     static String success(String b64) {

@@ -4,16 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.Cancellable;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Job metrics (all listed in docs/observability.md): jobs finished by status, how long jobs waited in the queue and
@@ -28,7 +25,6 @@ public class JobMetrics {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong running = new AtomicLong();
     private final Timer queueWait;
-    private Cancellable refresh;
 
     JobMetrics(MeterRegistry registry, JobQueue queue) {
         this.registry = registry;
@@ -43,20 +39,11 @@ public class JobMetrics {
                 .description("Jobs running on this replica").register(registry);
     }
 
-    void start(@Observes StartupEvent event) {
-        refresh = Multi.createFrom().ticks().every(Duration.ofSeconds(5))
-                .onItem().transformToUniAndConcatenate(tick -> queue.depth()
-                        .invoke(depth::set)
-                        .chain(queue::pending).invoke(pending::set)
-                        .onFailure().recoverWithNull())
-                .subscribe().with(n -> {
-                });
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (refresh != null) {
-            refresh.cancel();
-        }
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        return queue.depth().invoke(depth::set)
+                .chain(queue::pending).invoke(pending::set)
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     void started(double waitedSeconds) {

@@ -45,6 +45,13 @@ public interface JobQueueConfig {
     @WithDefault("PT30S")
     Duration reconcileEvery();
 
+    /**
+     * Most stream entries the reconciler reads to learn which jobs have one. A longer stream is a backlog that is
+     * being worked through: the reconciler waits for it to drain rather than read it all every time.
+     */
+    @WithDefault("10000")
+    int reconcileMaxEntries();
+
     /** How long an unattended job must have waited before the reconciler puts it back on the queue. */
     @WithDefault("PT30S")
     Duration reconcileGrace();

@@ -1,11 +1,9 @@
 package dev.atelier.job;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -13,11 +11,11 @@ import dev.atelier.common.config.RedisKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * The database is the truth, the stream only a to-do list: every {@code reconcile-every}, one replica (a Redis lock)
@@ -34,55 +32,52 @@ public class JobReconciler {
     private final JobStore jobs;
     private final JobQueue queue;
     private final JobQueueConfig config;
-    private final ReactiveRedisDataSource redis;
+    private final ReactiveValueCommands<String, String> values;
     private final String lock;
     private final Counter requeued;
-    private Cancellable schedule;
 
     JobReconciler(JobStore jobs, JobQueue queue, JobQueueConfig config, ReactiveRedisDataSource redis, RedisKeys keys,
             MeterRegistry registry) {
         this.jobs = jobs;
         this.queue = queue;
         this.config = config;
-        this.redis = redis;
+        this.values = redis.value(String.class, String.class);
         this.lock = keys.key("reconciler");
         this.requeued = Counter.builder("atelier.jobs.reconciled").description("Unfinished jobs put back on the queue")
                 .register(registry);
     }
 
-    void start(@Observes StartupEvent event) {
+    @Scheduled(every = "${atelier.jobs.reconcile-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
         if (!config.workerEnabled()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        schedule = Multi.createFrom().ticks().every(config.reconcileEvery())
-                .onItem().transformToUniAndConcatenate(tick -> reconcileIfLeader()
-                        .onFailure().invoke(e -> LOG.warnf("reconcile failed: %s", e.getMessage()))
-                        .onFailure().recoverWithNull())
-                .subscribe().with(n -> {
-                });
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (schedule != null) {
-            schedule.cancel();
-        }
+        return reconcileIfLeader()
+                .onFailure().invoke(e -> LOG.warnf("reconcile failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private Uni<Integer> reconcileIfLeader() {
         long ttl = Math.max(1000, config.reconcileEvery().toMillis() - 100);
-        return redis.execute("SET", lock, "1", "NX", "PX", Long.toString(ttl))
-                .flatMap(won -> won == null ? Uni.createFrom().item(0) : reconcile());
+        return values.setAndChanged(lock, "1", new SetArgs().nx().px(ttl))
+                .flatMap(won -> Boolean.TRUE.equals(won) ? reconcile() : Uni.createFrom().item(0));
     }
 
     /** Re-enqueues the unattended jobs missing from the stream; returns how many. */
     public Uni<Integer> reconcile() {
         return jobs.unattended(config.reconcileGrace(), BATCH).flatMap(candidates -> candidates.isEmpty()
                 ? Uni.createFrom().item(0)
-                : queue.jobsInStream(100_000).flatMap(present -> enqueueMissing(candidates, present)));
+                : queue.jobsInStream(config.reconcileMaxEntries()).flatMap(present -> enqueueMissing(candidates,
+                        present)));
     }
 
-    private Uni<Integer> enqueueMissing(List<UUID> candidates, Set<UUID> present) {
-        List<UUID> missing = candidates.stream().filter(id -> !present.contains(id)).toList();
+    private Uni<Integer> enqueueMissing(List<UUID> candidates, JobQueue.Present present) {
+        if (!present.complete()) {
+            LOG.infof("Reconciler skipped: the job stream holds more than %d entries (a backlog being worked "
+                    + "through); it looks again when the backlog is shorter", config.reconcileMaxEntries());
+            return Uni.createFrom().item(0);
+        }
+        List<UUID> missing = candidates.stream().filter(id -> !present.jobs().contains(id)).toList();
         if (missing.isEmpty()) {
             return Uni.createFrom().item(0);
         }

@@ -32,9 +32,7 @@ import dev.atelier.routing.RoutedGeneration;
 import dev.atelier.routing.RoutingDecision;
 import dev.atelier.routing.RoutingFailure;
 import dev.atelier.routing.RoutingRequest;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -57,9 +55,11 @@ public class JobRunner {
     private final ProgressBus bus;
     private final QueueEstimates estimates;
     private final ReplicaProviders replicas;
+    private final EstimatedProgress estimated;
 
     JobRunner(JobStore jobs, JobQueue queue, JobQueueConfig config, PromptService prompts, ProviderRouter router,
-            ImageStore images, ProgressBus bus, QueueEstimates estimates, ReplicaProviders replicas) {
+            ImageStore images, ProgressBus bus, QueueEstimates estimates, ReplicaProviders replicas,
+            EstimatedProgress estimated) {
         this.replicas = replicas;
         this.jobs = jobs;
         this.queue = queue;
@@ -69,6 +69,7 @@ public class JobRunner {
         this.images = images;
         this.bus = bus;
         this.estimates = estimates;
+        this.estimated = estimated;
     }
 
     /** Moves the job forward and tells subscribers; false when the job is terminal or no longer held. */
@@ -144,12 +145,14 @@ public class JobRunner {
         String raw = claim.request().getString("prompt");
         AtomicReference<Double> reported = new AtomicReference<>(0.1);
         AtomicReference<String> stage = new AtomicReference<>("GENERATING");
-        Cancellable ticker = estimateProgress(claim, decision, reported, stage);
+        long expectedMs = estimates.expectedLatencyMs(decision.chain().isEmpty() ? null : decision.chain().get(0));
+        EstimatedProgress.Handle estimate = estimated.start(expectedMs, fraction -> report(claim, stage.get(),
+                Math.round((0.1 + 0.8 * fraction) * 1000) / 1000.0, reported));
         return router.generate(routing, decision, id -> variants.getOrDefault(id, raw), (fraction, step) -> {
                     stage.set(step);
                     report(claim, step, 0.1 + 0.8 * fraction, reported);
                 })
-                .onTermination().invoke(ticker::cancel)
+                .onTermination().invoke(estimate::end)
                 .flatMap(routed -> store(claim, routed))
                 .onFailure(f -> f instanceof RoutingFailure r && r.code() == ErrorCode.RATE_LIMITED)
                 .recoverWithUni(failure -> waitForHeadroom(claim, ((RoutingFailure) failure).retryAfterMs()))
@@ -172,18 +175,6 @@ public class JobRunner {
             advance(claim, JobStatus.GENERATING, stage, progress).subscribe().with(ok -> {
             }, e -> LOG.debugf("job=%s progress not recorded: %s", claim.jobId(), e.getMessage()));
         }
-    }
-
-    /** Progress from the first provider's expected latency, capped below the end, until the provider answers. */
-    private Cancellable estimateProgress(JobStore.Claim claim, RoutingDecision decision, AtomicReference<Double> reported,
-            AtomicReference<String> stage) {
-        long expectedMs = estimates.expectedLatencyMs(decision.chain().isEmpty() ? null : decision.chain().get(0));
-        long started = System.nanoTime();
-        return Multi.createFrom().ticks().every(config.progressTick()).subscribe().with(tick -> {
-            double elapsedMs = (System.nanoTime() - started) / 1e6;
-            double fraction = Math.min(0.95, elapsedMs / Math.max(1, expectedMs));
-            report(claim, stage.get(), Math.round((0.1 + 0.8 * fraction) * 1000) / 1000.0, reported);
-        });
     }
 
     private Uni<JobStore.Outcome> fail(JobStore.Claim claim, ErrorCode code, String message, JobAttempts attempts) {

@@ -19,6 +19,7 @@ import dev.atelier.routing.ReplicaProviders;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -53,7 +54,6 @@ public class JobWorker {
     private final AtomicInteger free = new AtomicInteger();
     private volatile CompletableFuture<Void> slotFreed = new CompletableFuture<>();
     private Cancellable loop;
-    private Cancellable heartbeat;
     private volatile boolean stopping;
 
     private final ReplicaProviders replicas;
@@ -70,14 +70,19 @@ public class JobWorker {
         this.bus = bus;
     }
 
+    /**
+     * Renews the leases of the jobs this replica holds. On every replica: API-only replicas hold the jobs of
+     * synchronous requests. The scheduler runs until the beans are destroyed, so leases stay renewed while a stopping
+     * worker drains.
+     */
+    @Scheduled(every = "${atelier.jobs.heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> renewLeases() {
+        return jobs.renewLeases(held.ids(), replica + "-", config.lease())
+                .onFailure().invoke(e -> LOG.warnf("lease renewal failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
     void start(@Observes StartupEvent event) {
-        // leases are renewed on every replica: API-only replicas hold the jobs of synchronous requests
-        heartbeat = Multi.createFrom().ticks().every(config.heartbeat())
-                .onItem().transformToUniAndConcatenate(tick -> jobs.renewLeases(held.ids(), replica + "-", config.lease())
-                        .onFailure().invoke(e -> LOG.warnf("lease renewal failed: %s", e.getMessage()))
-                        .onFailure().recoverWithNull())
-                .subscribe().with(n -> {
-                });
         if (!config.workerEnabled()) {
             LOG.info("Job workers disabled on this replica (API only)");
             return;
@@ -213,9 +218,6 @@ public class JobWorker {
         stopping = true;
         replicas.withdraw().await().atMost(Duration.ofSeconds(2));
         if (loop == null) {
-            if (heartbeat != null) {
-                heartbeat.cancel();
-            }
             return;
         }
         long deadline = System.nanoTime() + config.drainTimeout().toNanos();
@@ -229,9 +231,6 @@ public class JobWorker {
         }
         loop.cancel();
         runs.values().forEach(Cancellable::cancel);
-        if (heartbeat != null) {
-            heartbeat.cancel();
-        }
         release();
     }
 

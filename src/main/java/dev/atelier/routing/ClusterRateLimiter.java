@@ -1,13 +1,17 @@
 package dev.atelier.routing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.config.RedisKeys;
+import dev.atelier.common.redis.LuaScript;
 import dev.atelier.provider.ProviderId;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -37,12 +41,16 @@ public class ClusterRateLimiter {
     public record Permit(boolean allowed, long waitMs) {
     }
 
-    private final ReactiveRedisDataSource redis;
+    private final LuaScript acquire;
+    private final ReactiveValueCommands<String, String> values;
+    private final ReactiveKeyCommands<String> keyspace;
     private final RedisKeys keys;
     private final Map<String, RoutingConfig.RateLimit> limits;
 
     ClusterRateLimiter(ReactiveRedisDataSource redis, RedisKeys keys, RoutingConfig config) {
-        this.redis = redis;
+        this.acquire = new LuaScript(redis, ACQUIRE);
+        this.values = redis.value(String.class, String.class);
+        this.keyspace = redis.key(String.class);
         this.keys = keys;
         this.limits = config.rateLimit();
     }
@@ -53,25 +61,24 @@ public class ClusterRateLimiter {
         long requests = limit == null ? 0 : limit.requests();
         long windowMs = limit == null ? 60_000 : limit.window().toMillis();
         long window = System.currentTimeMillis() / windowMs;
-        return redis.execute("EVAL", ACQUIRE, "2", pauseKey(provider), keys.key("ratelimit", provider.name(), Long.toString(window)),
-                        Long.toString(requests), Long.toString(windowMs))
-                .map(ClusterRateLimiter::permit);
+        return acquire.run(List.of(pauseKey(provider), keys.key("ratelimit", provider.name(), Long.toString(window))),
+                Long.toString(requests), Long.toString(windowMs)).map(ClusterRateLimiter::permit);
     }
 
     /** Pauses the provider for everyone (a vendor 429 with Retry-After). */
     public Uni<Void> pause(ProviderId provider, Duration duration) {
         long ms = Math.max(1, duration.toMillis());
-        return redis.execute("SET", pauseKey(provider), "1", "PX", Long.toString(ms)).replaceWithVoid();
+        return values.psetex(pauseKey(provider), ms, "1");
     }
 
     /** Lifts a pause. */
     public Uni<Void> resume(ProviderId provider) {
-        return redis.execute("DEL", pauseKey(provider)).replaceWithVoid();
+        return keyspace.del(pauseKey(provider)).replaceWithVoid();
     }
 
     /** Milliseconds left on a pause, 0 when not paused. */
     public Uni<Long> pausedFor(ProviderId provider) {
-        return redis.execute("PTTL", pauseKey(provider)).map(r -> Math.max(0L, r.toLong()));
+        return keyspace.pttl(pauseKey(provider)).map(ms -> Math.max(0L, ms));
     }
 
     private String pauseKey(ProviderId provider) {

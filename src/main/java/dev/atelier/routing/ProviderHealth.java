@@ -1,7 +1,6 @@
 package dev.atelier.routing;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,9 +16,12 @@ import dev.atelier.common.config.RedisKeys;
 import dev.atelier.provider.ProbeResult;
 import dev.atelier.provider.ProviderId;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.list.ReactiveListCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * What every replica knows about each provider's health, kept in Redis: the last probe, the recent outcomes of real
@@ -54,13 +56,19 @@ public class ProviderHealth {
         }
     }
 
-    private final ReactiveRedisDataSource redis;
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final ReactiveListCommands<String, String> lists;
+    private final ReactiveValueCommands<String, String> values;
+    private final ReactiveKeyCommands<String> keyspace;
     private final RedisKeys keys;
     private final int window;
     private final Map<ProviderId, Snapshot> snapshots = new ConcurrentHashMap<>();
 
     ProviderHealth(ReactiveRedisDataSource redis, RedisKeys keys, RoutingConfig config) {
-        this.redis = redis;
+        this.hashes = redis.hash(String.class, String.class, String.class);
+        this.lists = redis.list(String.class, String.class);
+        this.values = redis.value(String.class, String.class);
+        this.keyspace = redis.key(String.class);
         this.keys = keys;
         this.window = config.health().window();
     }
@@ -79,8 +87,8 @@ public class ProviderHealth {
 
     /** Stores a probe result for every replica. */
     public Uni<Void> recordProbe(ProviderId provider, ProbeResult probe) {
-        return redis.execute("HSET", key("health", provider), "status", probe.status(), "detail", probe.detail(),
-                        "checkedAt", Long.toString(System.currentTimeMillis()), "latencyMs", Long.toString(probe.latencyMs()))
+        return hashes.hset(key("health", provider), Map.of("status", probe.status(), "detail", probe.detail(),
+                        "checkedAt", Long.toString(System.currentTimeMillis()), "latencyMs", Long.toString(probe.latencyMs())))
                 .chain(() -> refresh(provider));
     }
 
@@ -92,13 +100,11 @@ public class ProviderHealth {
     /** Records a real request's outcome (passive health) and, on success, its latency. */
     public Uni<Void> recordOutcome(ProviderId provider, boolean success, long latencyMs) {
         String outcomes = key("outcomes", provider);
-        Uni<Void> write = redis.execute("LPUSH", outcomes, success ? "1" : "0")
-                .chain(() -> redis.execute("LTRIM", outcomes, "0", Integer.toString(window - 1)))
-                .replaceWithVoid();
+        Uni<Void> write = lists.lpush(outcomes, success ? "1" : "0").chain(() -> lists.ltrim(outcomes, 0, window - 1));
         if (success) {
             Long previous = snapshot(provider).latencyMs();
             long ewma = previous == null ? latencyMs : Math.round(EWMA_ALPHA * latencyMs + (1 - EWMA_ALPHA) * previous);
-            write = write.chain(() -> redis.execute("SET", key("latency", provider), Long.toString(ewma))).replaceWithVoid();
+            write = write.chain(() -> values.set(key("latency", provider), Long.toString(ewma)));
         }
         return write.chain(() -> refresh(provider))
                 .onFailure().invoke(e -> LOG.warnf("Could not record %s health in Redis: %s", provider, e.getMessage()))
@@ -107,7 +113,7 @@ public class ProviderHealth {
 
     /** Forgets everything known about a provider (tests and operators). */
     public Uni<Void> reset(ProviderId provider) {
-        return redis.execute("DEL", key("health", provider), key("outcomes", provider), key("latency", provider))
+        return keyspace.del(key("health", provider), key("outcomes", provider), key("latency", provider))
                 .invoke(() -> snapshots.remove(provider)).replaceWithVoid();
     }
 
@@ -120,31 +126,21 @@ public class ProviderHealth {
 
     /** Reloads one provider's state from Redis into the local snapshot. */
     public Uni<Void> refresh(ProviderId provider) {
-        return redis.execute("HGETALL", key("health", provider))
-                .flatMap(health -> redis.execute("LRANGE", key("outcomes", provider), "0", "-1")
-                        .flatMap(outcomes -> redis.execute("GET", key("latency", provider))
-                                .invoke(latency -> snapshots.put(provider, snapshot(health, outcomes, latency)))))
+        return Uni.combine().all().unis(hashes.hgetall(key("health", provider)),
+                        lists.lrange(key("outcomes", provider), 0, -1), values.get(key("latency", provider)))
+                .asTuple().invoke(t -> snapshots.put(provider, snapshot(t.getItem1(), t.getItem2(), t.getItem3())))
                 .replaceWithVoid();
     }
 
-    private static Snapshot snapshot(Response health,
-            Response outcomes, Response latency) {
-        Map<String, String> fields = new HashMap<>();
-        if (health != null) {
-            for (String field : health.getKeys()) {
-                fields.put(field, health.get(field).toString());
-            }
-        }
-        List<String> results = new ArrayList<>();
-        for (int i = 0; outcomes != null && i < outcomes.size(); i++) {
-            results.add(outcomes.get(i).toString());
-        }
+    private static Snapshot snapshot(Map<String, String> health, List<String> outcomes, String latency) {
+        Map<String, String> fields = health == null ? Map.of() : health;
+        List<String> results = outcomes == null ? List.of() : outcomes;
         long ok = results.stream().filter("1"::equals).count();
         double rate = results.isEmpty() ? 1.0 : (double) ok / results.size();
         return new Snapshot(fields.getOrDefault("status", "UNKNOWN"), fields.getOrDefault("detail", "not checked yet"),
                 fields.containsKey("checkedAt") ? Instant.ofEpochMilli(Long.parseLong(fields.get("checkedAt"))) : null,
                 fields.containsKey("latencyMs") ? Long.parseLong(fields.get("latencyMs")) : null,
-                rate, results.size(), latency == null ? null : latency.toLong());
+                rate, results.size(), latency == null ? null : Long.parseLong(latency));
     }
 
     private String key(String kind, ProviderId provider) {

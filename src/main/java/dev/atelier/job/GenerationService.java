@@ -19,6 +19,8 @@ import dev.atelier.common.pagination.Slice;
 import dev.atelier.gallery.CollectionRepository;
 import dev.atelier.gallery.Image;
 import dev.atelier.gallery.ImageRepository;
+import dev.atelier.queue.JobQueue;
+import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.GenerateImageInput;
 import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.ProviderRouter;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.provider.ProviderId;
+import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.ProviderHealth;
 import dev.atelier.routing.RoutingConfig;
 import io.smallrye.mutiny.Uni;

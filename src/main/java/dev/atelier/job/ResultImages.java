@@ -11,13 +11,13 @@ import dev.atelier.provider.GenerationResult;
 import io.smallrye.mutiny.Uni;
 
 /** Stores a generation's images (content-addressed) and describes the rows to insert for them. */
-final class ResultImages {
+public final class ResultImages {
 
     private ResultImages() {
     }
 
     /** The cost is split evenly over the images. */
-    static Uni<List<JobStore.ImageRow>> store(ImageStore store, GenerationResult result) {
+    public static Uni<List<JobStore.ImageRow>> store(ImageStore store, GenerationResult result) {
         List<GeneratedImage> generated = result.images();
         if (generated.isEmpty()) {
             return Uni.createFrom().item(List.of());

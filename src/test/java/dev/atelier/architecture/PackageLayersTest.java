@@ -22,11 +22,13 @@ class PackageLayersTest {
     /** Lowest first. Packages on one line do not import each other. */
     static final List<List<String>> LAYERS = List.of(
             List.of("common"),
-            List.of("provider"),
+            List.of("provider", "queue"),
             List.of("user"),
             List.of("prompt"),
             List.of("routing", "gallery"),
-            List.of("job"));
+            List.of("job"),
+            List.of("worker"),
+            List.of("openai"));
 
     private static final Path MAIN = Path.of("src", "main", "java", "dev", "atelier");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.atelier\\.(\\w+)\\.", Pattern.MULTILINE);

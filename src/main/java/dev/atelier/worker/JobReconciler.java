@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.worker;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.atelier.common.config.RedisKeys;
+import dev.atelier.job.JobStore;
+import dev.atelier.queue.JobQueue;
+import dev.atelier.queue.JobQueueConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

@@ -1,10 +1,12 @@
-package dev.atelier.job;
+package dev.atelier.worker;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.atelier.job.JobStatus;
+import dev.atelier.queue.JobQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.worker;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +15,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.atelier.job.JobStatus;
+import dev.atelier.job.JobStore;
+import dev.atelier.job.ProgressBus;
+import dev.atelier.queue.JobQueue;
+import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.ReplicaProviders;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;

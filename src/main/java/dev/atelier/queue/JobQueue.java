@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.queue;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -86,7 +86,7 @@ public class JobQueue {
     }
 
     /** Whether a failure means the consumer group is gone (Redis lost its data) and must be created again. */
-    static boolean groupMissing(Throwable failure) {
+    public static boolean groupMissing(Throwable failure) {
         return String.valueOf(failure.getMessage()).contains("NOGROUP");
     }
 

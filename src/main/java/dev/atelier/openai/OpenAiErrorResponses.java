@@ -1,4 +1,4 @@
-package dev.atelier.job.compat;
+package dev.atelier.openai;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;

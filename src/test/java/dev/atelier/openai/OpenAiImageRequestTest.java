@@ -1,4 +1,4 @@
-package dev.atelier.job.compat;
+package dev.atelier.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

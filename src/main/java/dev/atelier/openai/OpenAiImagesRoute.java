@@ -1,4 +1,4 @@
-package dev.atelier.job.compat;
+package dev.atelier.openai;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.common.http.PublicUrl;
-import dev.atelier.job.InlineGenerations;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.routing.ProviderAttempt;
 import dev.atelier.routing.RoutingFailure;

@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.queue;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.worker;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -15,6 +15,12 @@ import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.gallery.ImageStore;
+import dev.atelier.job.JobAttempts;
+import dev.atelier.job.JobStatus;
+import dev.atelier.job.JobStore;
+import dev.atelier.job.ProgressBus;
+import dev.atelier.job.QueueEstimates;
+import dev.atelier.job.ResultImages;
 import dev.atelier.prompt.Category;
 import dev.atelier.prompt.EnhancePromptInput;
 import dev.atelier.prompt.EnhancedPrompt;
@@ -24,6 +30,8 @@ import dev.atelier.prompt.StylePreferences;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
+import dev.atelier.queue.JobQueue;
+import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.Budget;
 import dev.atelier.routing.Priority;
 import dev.atelier.routing.ProviderRouter;

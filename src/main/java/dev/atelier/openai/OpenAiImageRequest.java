@@ -1,4 +1,4 @@
-package dev.atelier.job.compat;
+package dev.atelier.openai;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.atelier.job.compat;
+package dev.atelier.openai;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.worker;
 
 import java.util.Set;
 import java.util.UUID;
@@ -16,11 +16,11 @@ public class HeldJobs {
 
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
-    void hold(UUID jobId) {
+    public void hold(UUID jobId) {
         held.add(jobId);
     }
 
-    void let(UUID jobId) {
+    public void let(UUID jobId) {
         held.remove(jobId);
     }
 

@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.worker;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

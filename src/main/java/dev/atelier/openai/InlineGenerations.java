@@ -1,4 +1,4 @@
-package dev.atelier.job;
+package dev.atelier.openai;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,12 +10,20 @@ import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.gallery.ImageStore;
+import dev.atelier.job.JobAttempts;
+import dev.atelier.job.JobStatus;
+import dev.atelier.job.JobStore;
+import dev.atelier.job.ProgressBus;
+import dev.atelier.job.ResultImages;
 import dev.atelier.provider.ProgressListener;
+import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.ProviderRouter;
 import dev.atelier.routing.RoutedGeneration;
 import dev.atelier.routing.RoutingDecision;
 import dev.atelier.routing.RoutingFailure;
 import dev.atelier.routing.RoutingRequest;
+import dev.atelier.worker.HeldJobs;
+import dev.atelier.worker.JobWorker;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 

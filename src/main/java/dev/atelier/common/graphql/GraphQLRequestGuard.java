@@ -1,7 +1,6 @@
 package dev.atelier.common.graphql;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -232,11 +231,6 @@ public class GraphQLRequestGuard {
 
     /** One coded error in the GraphQL response shape, for requests the engine never sees. */
     private static void answer(RoutingContext ctx, int status, ErrorCode code, String message) {
-        Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code.name()));
-        GraphQLMediaType type = GraphQLMediaType.accepted(ctx.request().getHeader(HttpHeaders.ACCEPT));
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, type.value + "; charset=UTF-8")
-                .end(Json.encode(Map.of("errors", List.of(error))));
+        CodedAnswer.send(ctx, status, code, message);
     }
 }

@@ -1,9 +1,16 @@
 package dev.atelier.common.graphql.socket;
 
+import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.vertx.core.json.DecodeException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -49,20 +56,38 @@ final class ClientMessages {
         }
     }
 
+    /** JSON as the protocol means it: no comments, nothing after the object, no key twice. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     /** Longest operation id accepted: it is echoed in close reasons, which must fit in 123 bytes. */
     static final int MAX_ID_LENGTH = 64;
 
-    /** What one message turned out to be. */
-    record Verdict(boolean init, String problem) {
-        static final Verdict FINE = new Verdict(false, null);
-        static final Verdict INIT = new Verdict(true, null);
+    /** What a well-formed message asks for, as far as the socket is concerned. */
+    enum Kind {
+        INIT, TERMINATE, OTHER
+    }
+
+    /**
+     * What one message turned out to be: its problem, or its kind and the text to hand on - the message written
+     * again as strict JSON (no comments), without the {@code null} fields SmallRye would cast to a map.
+     */
+    record Verdict(Kind kind, String problem, String text) {
 
         boolean valid() {
             return problem == null;
         }
 
         static Verdict invalid(String problem) {
-            return new Verdict(false, problem);
+            return new Verdict(Kind.OTHER, problem, null);
+        }
+
+        static Verdict of(Kind kind, JsonObject message) {
+            return new Verdict(kind, null, message.encode());
         }
     }
 
@@ -81,65 +106,66 @@ final class ClientMessages {
     Verdict check(String text) {
         JsonObject message;
         try {
-            message = new JsonObject(text);
-        } catch (DecodeException | ClassCastException e) {
+            message = new JsonObject(STRICT.readValue(text, MAP));
+        } catch (IOException | RuntimeException e) {
             return Verdict.invalid("Invalid message received: not a JSON object");
         }
         if (!(message.getValue("type") instanceof String type)) {
             return Verdict.invalid("Invalid message received: no type");
         }
         if (type.equals(protocol.init)) {
-            Object payload = message.getValue("payload");
-            if (payload != null && !(payload instanceof JsonObject)) {
-                return Verdict.invalid("Invalid message received: the connection_init payload is not an object");
-            }
-            if (payload instanceof JsonObject init && authorizationField != null
+            String problem = objectOrAbsent(message, "payload", type);
+            if (problem == null && message.getValue("payload") instanceof JsonObject init && authorizationField != null
                     && init.getValue(authorizationField) != null && !(init.getValue(authorizationField) instanceof String)) {
-                return Verdict.invalid("Invalid message received: " + authorizationField + " is not text");
+                problem = "Invalid message received: " + authorizationField + " is not text";
             }
-            return Verdict.INIT;
+            return problem == null ? Verdict.of(Kind.INIT, message) : Verdict.invalid(problem);
         }
         if (protocol.plain.contains(type)) {
-            return optionalObject(message, "payload", type);
+            String problem = objectOrAbsent(message, "payload", type);
+            return problem != null ? Verdict.invalid(problem)
+                    : Verdict.of(type.equals("connection_terminate") ? Kind.TERMINATE : Kind.OTHER, message);
         }
         if (type.equals(protocol.start)) {
             String problem = idProblem(message, type);
-            if (problem != null) {
-                return Verdict.invalid(problem);
+            if (problem == null && !(message.getValue("payload") instanceof JsonObject)) {
+                problem = "Invalid message received: " + type + " needs an object payload";
             }
-            if (!(message.getValue("payload") instanceof JsonObject payload)) {
-                return Verdict.invalid("Invalid message received: " + type + " needs an object payload");
+            if (problem == null) {
+                problem = operationProblem(message.getJsonObject("payload"), type);
             }
-            return operation(payload, type);
+            return problem == null ? Verdict.of(Kind.OTHER, message) : Verdict.invalid(problem);
         }
         if (type.equals(protocol.stop)) {
             String problem = idProblem(message, type);
-            return problem == null ? Verdict.FINE : Verdict.invalid(problem);
+            return problem == null ? Verdict.of(Kind.OTHER, message) : Verdict.invalid(problem);
         }
         return Verdict.invalid("Invalid message received: a client does not send " + shortened(type));
     }
 
-    private static Verdict operation(JsonObject payload, String type) {
+    private static String operationProblem(JsonObject payload, String type) {
         if (!(payload.getValue("query") instanceof String)) {
-            return Verdict.invalid("Invalid message received: " + type + " needs a query");
+            return "Invalid message received: " + type + " needs a query";
+        }
+        if (payload.containsKey("operationName") && payload.getValue("operationName") == null) {
+            payload.remove("operationName");
         }
         Object name = payload.getValue("operationName");
         if (name != null && !(name instanceof String)) {
-            return Verdict.invalid("Invalid message received: operationName is not text");
+            return "Invalid message received: operationName is not text";
         }
-        for (String field : new String[] { "variables", "extensions" }) {
-            Verdict verdict = optionalObject(payload, field, type);
-            if (!verdict.valid()) {
-                return verdict;
-            }
-        }
-        return Verdict.FINE;
+        String problem = objectOrAbsent(payload, "variables", type);
+        return problem != null ? problem : objectOrAbsent(payload, "extensions", type);
     }
 
-    private static Verdict optionalObject(JsonObject message, String field, String type) {
+    /** An optional object field; a {@code null} one is dropped (SmallRye would cast it to a map and fail). */
+    private static String objectOrAbsent(JsonObject message, String field, String type) {
+        if (message.containsKey(field) && message.getValue(field) == null) {
+            message.remove(field);
+        }
         Object value = message.getValue(field);
-        return value == null || value instanceof JsonObject ? Verdict.FINE
-                : Verdict.invalid("Invalid message received: the " + type + " " + field + " is not an object");
+        return value == null || value instanceof JsonObject ? null
+                : "Invalid message received: the " + type + " " + field + " is not an object";
     }
 
     private static String idProblem(JsonObject message, String type) {
@@ -149,7 +175,22 @@ final class ClientMessages {
         if (id.length() > MAX_ID_LENGTH) {
             return "Invalid message received: ids are at most " + MAX_ID_LENGTH + " characters";
         }
+        if (!wellFormed(id)) {
+            return "Invalid message received: an id must be valid text (no unpaired surrogates)";
+        }
         return null;
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A client-chosen word in a close reason: short and printable. */

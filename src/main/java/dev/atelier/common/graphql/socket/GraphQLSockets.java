@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.atelier.common.error.ErrorCode;
+import dev.atelier.common.graphql.CodedAnswer;
 import dev.atelier.common.graphql.GraphQLLimitsConfig;
 import io.netty.channel.ChannelPipeline;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -53,6 +55,12 @@ class GraphQLSockets {
 
     private void watch(RoutingContext ctx) {
         if ("websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+            if (!speaksGraphQL(ctx.request().getHeader("Sec-WebSocket-Protocol"))) {
+                // SmallRye would upgrade, log a warning and close: refuse in words instead, before the upgrade
+                CodedAnswer.send(ctx, 400, ErrorCode.BAD_USER_INPUT, "This WebSocket speaks graphql-transport-ws "
+                        + "(or the older graphql-ws): ask for one of them in Sec-WebSocket-Protocol");
+                return;
+            }
             HttpConnection connection = ctx.request().connection();
             if (connection instanceof ConnectionBase base && base.channel().pipeline().get(SocketFrames.NAME) == null) {
                 QuarkusRequestWrapper request = QuarkusRequestWrapper.get(ctx.request());
@@ -65,6 +73,19 @@ class GraphQLSockets {
             }
         }
         ctx.next();
+    }
+
+    /** Whether the client offers a protocol SmallRye speaks (the header lists its choices, comma-separated). */
+    private static boolean speaksGraphQL(String offered) {
+        if (offered == null) {
+            return false;
+        }
+        for (String each : offered.split(",")) {
+            if (ClientMessages.Protocol.named(each.trim()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.atelier.common.graphql.socket;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -28,7 +29,10 @@ import io.netty.util.ReferenceCountUtil;
  * message before SmallRye GraphQL does, and closes the socket itself where the protocol asks for a close code
  * SmallRye would not send:
  * <ul>
- * <li>4400 for a message that is not one a client may send ({@link ClientMessages}), and for binary messages;</li>
+ * <li>4400 for a message that is not one a client may send ({@link ClientMessages}), and for binary messages;
+ * well-formed ones are handed on rewritten as strict JSON;</li>
+ * <li>1002 for a frame with reserved bits that no negotiated extension explains;</li>
+ * <li>1000 when a subscriptions-transport-ws client says {@code connection_terminate};</li>
  * <li>4408 when no {@code connection_init} came in time;</li>
  * <li>1009 for a message larger than a {@code POST /graphql} body may be;</li>
  * <li>1001 (going away) when the service shuts down ({@link #goAway()}).</li>
@@ -52,6 +56,7 @@ final class SocketFrames extends ChannelDuplexHandler {
     private final Consumer<SocketFrames> ended;
 
     private ChannelHandlerContext context;
+    private boolean upgraded;
     private ClientMessages messages;
     private CompositeByteBuf partial;
     private boolean initialised;
@@ -79,9 +84,9 @@ final class SocketFrames extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (messages == null && msg instanceof HttpResponse response
+        if (!upgraded && msg instanceof HttpResponse response
                 && response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
-            ClientMessages.Protocol.named(response.headers().get("Sec-WebSocket-Protocol")).ifPresent(this::upgraded);
+            upgraded(ClientMessages.Protocol.named(response.headers().get("Sec-WebSocket-Protocol")));
         } else if (closing && msg instanceof WebSocketFrame) {
             // the socket is closed in our name: Vert.x' own close answer (or a late message) would be a second close
             ReferenceCountUtil.release(msg);
@@ -94,14 +99,19 @@ final class SocketFrames extends ChannelDuplexHandler {
         ctx.write(msg, promise);
     }
 
-    private void upgraded(ClientMessages.Protocol protocol) {
-        messages = new ClientMessages(protocol, authorizationField);
+    /** The connection is a WebSocket now: tracked for shutdown whatever it speaks, checked when it speaks GraphQL. */
+    private void upgraded(Optional<ClientMessages.Protocol> protocol) {
+        upgraded = true;
+        opened.accept(this);
+        if (protocol.isEmpty()) {
+            return; // SmallRye closes it (GraphQLSockets refuses such upgrades before they get here)
+        }
+        messages = new ClientMessages(protocol.get(), authorizationField);
         initTimer = context.executor().schedule(() -> {
             if (!initialised) {
                 close(4408, "Connection initialisation timeout");
             }
         }, initTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        opened.accept(this);
     }
 
     @Override
@@ -112,6 +122,13 @@ final class SocketFrames extends ChannelDuplexHandler {
         }
         if (closing) {
             ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (frame.rsv() != 0) {
+            // a compression extension in front of us has already inflated the frame and cleared the bit: a frame
+            // that still carries one uses an extension nobody negotiated (RFC 6455, 5.2)
+            ReferenceCountUtil.release(msg);
+            close(1002, "Protocol error: reserved bits set without a negotiated extension");
             return;
         }
         if (frame instanceof BinaryWebSocketFrame || (frame instanceof ContinuationWebSocketFrame && partial == null)) {
@@ -144,16 +161,24 @@ final class SocketFrames extends ChannelDuplexHandler {
         ByteBuf whole = partial;
         partial = null;
         ClientMessages.Verdict verdict = messages.check(whole.toString(StandardCharsets.UTF_8));
+        whole.release();
         if (!verdict.valid()) {
-            whole.release();
             close(4400, verdict.problem());
             return;
         }
-        if (verdict.init()) {
-            initialised = true;
-            initTimer.cancel(false);
+        switch (verdict.kind()) {
+            case INIT -> {
+                initialised = true;
+                initTimer.cancel(false);
+            }
+            case TERMINATE -> {
+                close(1000, ""); // subscriptions-transport-ws: the client ends the connection
+                return;
+            }
+            case OTHER -> {
+            }
         }
-        ctx.fireChannelRead(new TextWebSocketFrame(true, 0, whole));
+        ctx.fireChannelRead(new TextWebSocketFrame(verdict.text()));
     }
 
     private void close(int code, String reason) {
@@ -206,7 +231,7 @@ final class SocketFrames extends ChannelDuplexHandler {
         if (initTimer != null) {
             initTimer.cancel(false);
         }
-        if (messages != null) {
+        if (upgraded) {
             ended.accept(this);
         }
         ctx.fireChannelInactive();

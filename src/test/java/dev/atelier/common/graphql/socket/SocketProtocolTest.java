@@ -1,5 +1,6 @@
 package dev.atelier.common.graphql.socket;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -140,6 +141,80 @@ class SocketProtocolTest {
                 + "\", \"operationName\": []}}").awaitClose(), "operationName is not text");
         assertInvalid(session().send("{\"type\": \"complete\"}").awaitClose(), "complete needs an id");
         assertThat(collections()).as("nothing a broken message asked for ran").isEqualTo(before);
+    }
+
+    @Test
+    void aNullPayloadIsNoPayload() throws Exception {
+        Session session = transportWs().send("{\"type\": \"connection_init\", \"payload\": null}");
+        session.awaitAck();
+        session.send("{\"type\": \"subscribe\", \"id\": \"n\", \"payload\": {\"query\": \"{ me { id } }\", "
+                + "\"variables\": null, \"operationName\": null, \"extensions\": null}}");
+        awaitMessage(session, "\"complete\"");
+        assertThat(session.received).anySatisfy(m -> assertThat(m).contains("\"me\""));
+        session.socket.close();
+    }
+
+    @Test
+    void jsonIsStrictAndIdsAreText() throws Exception {
+        assertInvalid(transportWs().send("/* hi */ {\"type\": \"connection_init\"}").awaitClose(), "not a JSON object");
+        assertInvalid(transportWs().send("{\"type\": \"connection_init\"} trailing").awaitClose(), "not a JSON object");
+        assertInvalid(transportWs().send("{\"type\": \"connection_init\", \"type\": \"ping\"}").awaitClose(),
+                "not a JSON object");
+        assertInvalid(session().send("{\"type\": \"subscribe\", \"id\": \"\\ud800\", \"payload\": {\"query\": "
+                + "\"{ me { id } }\"}}").awaitClose(), "unpaired surrogates");
+    }
+
+    @Test
+    void aSingleLargeFrameWithinTheLimitWorksAndOneOverItGets1009() throws Exception {
+        Session session = session();
+        String pad = "x".repeat(100_000); // over Vert.x' default 64 KiB frame, under the 125 KiB message limit
+        session.socket.writeFrame(WebSocketFrame.textFrame("{\"type\": \"subscribe\", \"id\": \"big\", \"payload\": "
+                + "{\"query\": \"{ me { id } }\", \"variables\": {\"pad\": \"" + pad + "\"}}}", true));
+        awaitMessage(session, "\"complete\"");
+        session.socket.writeFrame(WebSocketFrame.textFrame("{\"type\": \"ping\", \"payload\": {\"pad\": \""
+                + "y".repeat(200_000) + "\"}}", true));
+        assertThat(session.awaitClose()).startsWith("1009 Message too big");
+    }
+
+    @Test
+    void theLegacyTerminateEndsTheConnection() throws Exception {
+        Session legacy = new Session("graphql-ws").send(INIT);
+        legacy.awaitAck();
+        assertThat(legacy.send("{\"type\": \"connection_terminate\"}").awaitClose()).startsWith("1000");
+    }
+
+    @Test
+    void anUpgradeWithoutAGraphQLProtocolIsRefusedInWords() {
+        for (String offered : new String[] { null, "foo", "chat, superchat" }) {
+            var request = given().header("Connection", "Upgrade").header("Upgrade", "websocket")
+                    .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+            if (offered != null) {
+                request = request.header("Sec-WebSocket-Protocol", offered);
+            }
+            var answer = request.get("/graphql");
+            assertThat(answer.statusCode()).as("offered " + offered).isEqualTo(400);
+            assertThat(answer.jsonPath().getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+            assertThat(answer.jsonPath().getString("errors[0].message")).contains("graphql-transport-ws");
+        }
+    }
+
+    @Test
+    void reservedBitsWithoutAnExtensionCloseWith1002() throws Exception {
+        try (RawSocket raw = new RawSocket(graphql)) {
+            raw.text(INIT, 0);
+            raw.text("{\"type\": \"subscribe\", \"id\": \"r\", \"payload\": {\"query\": \"" + CREATE + "\"}}",
+                    0x40); // RSV1 set, no permessage-deflate negotiated
+            assertThat(raw.closeCode()).isEqualTo(1002);
+        }
+    }
+
+    private static void awaitMessage(Session session, String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (session.received.stream().noneMatch(m -> m.contains(containing))) {
+            assertThat(System.nanoTime()).as("a message with " + containing + "; received " + session.received)
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ start_service() {
 
 start_service atelier_e2e "$port"
 BASE_URL="http://localhost:$port" node e2e/graphql-http-audit.mjs
+BASE_URL="http://localhost:$port" node e2e/openai-sdk.mjs
 BASE_URL="http://localhost:$port" node e2e/schema-check.mjs
 BASE_URL="http://localhost:$port" SHOTS="$root/target/e2e" node e2e/flow.mjs
 

@@ -126,18 +126,9 @@ public class CollectionService {
         return pool.withTransaction(tx -> lockOwned(tx, owner, collectionId)
                 .chain(() -> tx.preparedQuery("select count(*) as n from images where id = any($1) and user_id = $2")
                         .execute(Tuple.of(ids.toArray(UUID[]::new), owner)))
-                .flatMap(rows -> {
-                    if (rows.iterator().next().getLong("n") != ids.size()) {
-                        return Uni.createFrom().failure(AtelierException.notFound("Image", "in this request"));
-                    }
-                    List<Tuple> batch = ids.stream().map(id -> Tuple.of(collectionId, id)).toList();
-                    return tx.preparedQuery("""
-                            insert into collection_images (collection_id, image_id, position, added_at)
-                            values ($1, $2, coalesce((select max(position) + 1 from collection_images
-                                                       where collection_id = $1), 0), now())
-                            on conflict do nothing""").executeBatch(batch);
-                })
-                .chain(() -> touch(tx, collectionId))
+                .flatMap(rows -> rows.iterator().next().getLong("n") != ids.size()
+                        ? Uni.createFrom().failure(AtelierException.notFound("Image", "in this request"))
+                        : CollectionFiling.appendLocked(tx, collectionId, ids))
                 .chain(() -> owned(tx, owner, collectionId)));
     }
 
@@ -189,13 +180,11 @@ public class CollectionService {
     }
 
     private static Uni<Void> lockOwned(SqlClient tx, UUID owner, UUID id) {
-        return tx.preparedQuery("select id from collections where id = $1 and user_id = $2 for update")
-                .execute(Tuple.of(id, owner))
-                .invoke(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw AtelierException.notFound("Collection", id);
-                    }
-                }).replaceWithVoid();
+        return CollectionFiling.lockOwned(tx, owner, id).invoke(owned -> {
+            if (!owned) {
+                throw AtelierException.notFound("Collection", id);
+            }
+        }).replaceWithVoid();
     }
 
     private static Uni<Void> touch(SqlClient tx, UUID id) {

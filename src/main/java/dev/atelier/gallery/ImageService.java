@@ -55,11 +55,18 @@ public class ImageService {
      * Storage details of an image the reader may see, for serving its bytes - and {@code owned}: whether the reader
      * is its owner (else they see it through sharing); null otherwise.
      */
-    public Uni<Row> stored(UUID reader, UUID imageId) {
+    public Uni<StoredImage> stored(UUID reader, UUID imageId) {
         return pool.preparedQuery("select i.storage_key, i.sha256, i.mime_type, (i.user_id = $2) is true as owned "
                         + "from images i where i.id = $1 and " + READABLE)
                 .execute(Tuple.of(imageId, reader))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new StoredImage(row.getString("storage_key"), row.getString("sha256"),
+                            row.getString("mime_type"), row.getBoolean("owned"));
+                });
     }
 
     /** The owner's images, newest first. */

@@ -2,8 +2,6 @@ package dev.atelier.job;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.atelier.gallery.CollectionFiling;
 import dev.atelier.provider.ProviderId;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -186,24 +185,17 @@ public class JobStore {
     public Uni<Boolean> succeed(Claim claim, ProviderId provider, String model, JobAttempts attempts, BigDecimal cost,
             List<ImageRow> images, UUID collectionId) {
         if (collectionId == null) {
-            return succeedInOneStatement(claim, provider, model, attempts, cost, images);
+            return succeed(pool, claim, provider, model, attempts, cost, images);
         }
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                update generation_jobs
-                   set status = 'SUCCEEDED', stage = 'DONE', progress = 1, provider = $2, model = $3, attempts = $4,
-                       actual_cost = $5, finished_at = now(), worker_id = null, lease_until = null,
-                       version = version + 1
-                 where id = $1 and worker_id = $6 and status in %s""".formatted(ACTIVE))
-                .execute(Tuple.of(claim.jobId(), provider.name(), model, jsonb(attempts), cost, claim.worker()))
-                .flatMap(rows -> rows.rowCount() != 1 ? Uni.createFrom().item(false)
-                        : insertImages(connection, claim, provider, model, images)
-                                .chain(() -> file(connection, claim.userId(), collectionId, images))
-                                .replaceWith(true)));
+        List<UUID> ids = images.stream().map(ImageRow::id).toList();
+        return pool.withTransaction(tx -> succeed(tx, claim, provider, model, attempts, cost, images)
+                .call(done -> done ? CollectionFiling.file(tx, claim.userId(), collectionId, ids)
+                        : Uni.createFrom().voidItem()));
     }
 
     /** The guarded transition and the image rows as one statement (one round trip, atomic). */
-    private Uni<Boolean> succeedInOneStatement(Claim claim, ProviderId provider, String model, JobAttempts attempts,
-            BigDecimal cost, List<ImageRow> images) {
+    private Uni<Boolean> succeed(SqlClient client, Claim claim, ProviderId provider, String model,
+            JobAttempts attempts, BigDecimal cost, List<ImageRow> images) {
         Tuple args = Tuple.tuple().addUUID(claim.jobId()).addString(provider.name()).addString(model)
                 .addValue(jsonb(attempts)).addValue(cost).addString(claim.worker())
                 .addArrayOfUUID(images.stream().map(ImageRow::id).toArray(UUID[]::new))
@@ -216,7 +208,7 @@ public class JobStore {
                 .addArrayOfString(images.stream().map(i -> i.cost() == null ? null : i.cost().toPlainString())
                         .toArray(String[]::new))
                 .addArrayOfString(images.stream().map(ImageRow::revisedPrompt).toArray(String[]::new));
-        return pool.preparedQuery("""
+        return client.preparedQuery("""
                 with done as (
                     update generation_jobs
                        set status = 'SUCCEEDED', stage = 'DONE', progress = 1, provider = $2, model = $3, attempts = $4,
@@ -237,44 +229,6 @@ public class JobStore {
                 .formatted(ACTIVE))
                 .execute(args)
                 .map(rows -> rows.iterator().next().getLong("updated") == 1);
-    }
-
-    private Uni<Void> insertImages(SqlConnection connection, Claim claim, ProviderId provider, String model,
-            List<ImageRow> images) {
-        if (images.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Tuple> batch = images.stream().map(image -> Tuple.tuple().addUUID(image.id()).addUUID(claim.userId())
-                .addUUID(claim.jobId()).addString(provider.name()).addString(model).addString(image.storageKey())
-                .addString(image.sha256()).addString(image.mimeType()).addInteger(image.width())
-                .addInteger(image.height()).addLong(image.seed()).addValue(image.cost())
-                .addString(image.revisedPrompt()).addOffsetDateTime(now)).toList();
-        return connection.preparedQuery("""
-                insert into images (id, user_id, job_id, provider, model, storage_key, sha256, mime_type, width, height,
-                                    seed, cost, revised_prompt, created_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
-                .executeBatch(batch).replaceWithVoid();
-    }
-
-    /** Appends the images to the end of the owner's collection (a collection of someone else's files nothing). */
-    private Uni<Void> file(SqlConnection connection, UUID userId, UUID collectionId, List<ImageRow> images) {
-        if (collectionId == null || images.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> batch = new ArrayList<>();
-        for (ImageRow image : images) {
-            batch.add(Tuple.of(collectionId, image.id(), userId));
-        }
-        // the row lock serialises concurrent appends to one collection, so positions stay distinct
-        return connection.preparedQuery("select id from collections where id = $1 and user_id = $2 for update")
-                .execute(Tuple.of(collectionId, userId))
-                .chain(() -> connection.preparedQuery("""
-                insert into collection_images (collection_id, image_id, position, added_at)
-                select c.id, $2, coalesce((select max(position) + 1 from collection_images where collection_id = c.id), 0),
-                       now()
-                  from collections c where c.id = $1 and c.user_id = $3""")
-                .executeBatch(batch)).replaceWithVoid();
     }
 
     /** Ends a held job as failed, once. */

@@ -21,25 +21,28 @@ import io.vertx.core.json.JsonObject;
  */
 record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, JsonObject recorded) {
 
-    static OpenAiImageRequest parse(JsonObject body) {
-        String prompt = PromptText.clean(text(body, "prompt"));
+    static OpenAiImageRequest parse(ImageGenerationBody body) {
+        if (body == null) {
+            throw AtelierException.badInput("The request body is empty; send a JSON object with a prompt");
+        }
+        String prompt = PromptText.clean(storable(body.prompt(), "prompt"));
         if (prompt.isEmpty()) {
             throw AtelierException.badInput("prompt is required");
         }
         if (prompt.length() > GenerationRequests.MAX_PROMPT) {
             throw AtelierException.badInput("prompt is longer than " + GenerationRequests.MAX_PROMPT + " characters");
         }
-        String model = text(body, "model");
+        String model = storable(body.model(), "model");
         model = model == null || model.isBlank() ? "auto" : model.trim();
         ProviderId provider = provider(model);
-        int n = integer(body, "n", 1);
+        int n = body.n() == null ? 1 : body.n();
         if (n < 1 || n > GenerationRequests.MAX_COUNT) {
             throw AtelierException.badInput("n must be between 1 and " + GenerationRequests.MAX_COUNT);
         }
-        String size = text(body, "size");
+        String size = storable(body.size(), "size");
         int[] dimensions = GenerationRequests.size(size == null || "auto".equalsIgnoreCase(size) ? null : size);
-        Quality quality = quality(text(body, "quality"));
-        String format = text(body, "response_format");
+        Quality quality = quality(storable(body.quality(), "quality"));
+        String format = storable(body.responseFormat(), "response_format");
         boolean base64;
         if (format == null) {
             base64 = model.toLowerCase(Locale.ROOT).startsWith("gpt-image");
@@ -48,7 +51,7 @@ record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, 
         } else {
             throw AtelierException.badInput("response_format must be url or b64_json");
         }
-        String style = text(body, "style");
+        String style = storable(body.style(), "style");
         ImageRequest image = new ImageRequest(prompt, null, dimensions[0], dimensions[1], n, quality, null, style, null);
         RoutingRequest routing = new RoutingRequest(image, provider, false, null, null, null);
         JsonObject recorded = new JsonObject().put("prompt", prompt).put("enhance", false).put("width", dimensions[0])
@@ -98,29 +101,11 @@ record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, 
         };
     }
 
-    private static String text(JsonObject body, String field) {
-        Object value = body.getValue(field);
-        if (value != null && !(value instanceof String)) {
-            throw AtelierException.badInput(field + " must be a string");
-        }
-        String problem = StorableText.problem((String) value, field);
+    private static String storable(String value, String field) {
+        String problem = StorableText.problem(value, field);
         if (problem != null) {
             throw AtelierException.badInput(problem);
         }
-        return (String) value;
-    }
-
-    private static int integer(JsonObject body, String field, int fallback) {
-        Object value = body.getValue(field);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw AtelierException.badInput(field + " must be an integer");
-        }
-        if (number.doubleValue() < Integer.MIN_VALUE || number.doubleValue() > Integer.MAX_VALUE) {
-            throw AtelierException.badInput(field + " is out of range");
-        }
-        return number.intValue();
+        return value;
     }
 }

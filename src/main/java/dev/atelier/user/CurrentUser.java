@@ -115,15 +115,6 @@ public class CurrentUser {
         return call(directory::byId);
     }
 
-    /** The user id for an identity obtained outside GraphQL (e.g. an HTTP route); null means anonymous. */
-    public Uni<UUID> idOf(SecurityIdentity securityIdentity) {
-        try {
-            return idOfIdentity(securityIdentity);
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(e);
-        }
-    }
-
     private Uni<UUID> idOfIdentity(SecurityIdentity securityIdentity) {
         Profile profile = profileOf(securityIdentity);
         String key = profile.issuer() + "\n" + profile.subject();

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
-import io.vertx.core.json.JsonObject;
 
 class OpenAiImageRequestTest {
 
@@ -27,8 +26,8 @@ class OpenAiImageRequestTest {
 
     @Test
     void readsOpenAisFieldsWithItsDefaults() {
-        OpenAiImageRequest dalle = OpenAiImageRequest.parse(new JsonObject().put("model", "dall-e-3").put("prompt", " a cat ")
-                .put("quality", "hd").put("style", "natural").put("size", "1792x1024"));
+        OpenAiImageRequest dalle = OpenAiImageRequest.parse(new ImageGenerationBody(" a cat ", "dall-e-3", null,
+                "1792x1024", "hd", null, "natural"));
         assertThat(dalle.base64()).as("dall-e answers with urls unless asked").isFalse();
         assertThat(dalle.routing().provider()).isEqualTo(ProviderId.OPENAI);
         assertThat(dalle.routing().allowFallback()).isFalse();
@@ -37,8 +36,8 @@ class OpenAiImageRequestTest {
         assertThat(dalle.routing().image().style()).isEqualTo("natural");
         assertThat(dalle.routing().image().width()).isEqualTo(1792);
 
-        OpenAiImageRequest gpt = OpenAiImageRequest.parse(new JsonObject().put("model", "gpt-image-1").put("prompt", "x")
-                .put("size", "auto").put("quality", "low"));
+        OpenAiImageRequest gpt = OpenAiImageRequest.parse(new ImageGenerationBody("x", "gpt-image-1", null, "auto",
+                "low", null, null));
         assertThat(gpt.base64()).as("GPT Image always answers base64").isTrue();
         assertThat(gpt.routing().image().width()).isEqualTo(1024);
         assertThat(gpt.routing().image().quality()).isEqualTo(Quality.STANDARD);

@@ -22,7 +22,7 @@ import io.restassured.response.Response;
 
 /** The OpenAI-compatible endpoint, called with the request shape of OpenAI's SDKs and checked against its answer shape. */
 @QuarkusTest
-class OpenAiImagesRouteTest {
+class OpenAiImagesResourceTest {
 
     static ExtractableResponse<Response> post(Object body) {
         return given().contentType(ContentType.JSON).header("Authorization", "Bearer sk-anything").body(body)
@@ -78,7 +78,8 @@ class OpenAiImagesRouteTest {
     void badRequestsGetOpenAisErrorShape() {
         for (Object bad : List.of(Map.of("prompt", ""), Map.of("prompt", "x", "n", 0), Map.of("prompt", "x", "n", 1.5),
                 Map.of("prompt", "x", "size", "huge"), Map.of("prompt", "x", "model", "midjourney-v6"),
-                Map.of("prompt", "x", "response_format", "gif"), Map.of("prompt", 42), "not json", "[1,2]")) {
+                Map.of("prompt", "x", "response_format", "gif"), Map.of("prompt", 42), Map.of("prompt", "x", "n", "2"),
+                "not json", "[1,2]", "{\"prompt\": \"x\"} trailing")) {
             ExtractableResponse<Response> answer = post(bad);
             assertThat(answer.statusCode()).as(String.valueOf(bad)).isEqualTo(400);
             Map<String, Object> error = answer.jsonPath().getMap("error");
@@ -86,6 +87,22 @@ class OpenAiImagesRouteTest {
             assertThat(error.get("type")).isEqualTo("invalid_request_error");
             assertThat((String) error.get("message")).isNotBlank().doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamedAndAnEmptyBodyIsExplained() {
+        assertThat(post(Map.of("prompt", "x", "n", "2")).jsonPath().getString("error.message"))
+                .isEqualTo("The field n has the wrong type");
+        assertThat(post(Map.of("prompt", true)).jsonPath().getString("error.message"))
+                .isEqualTo("The field prompt has the wrong type");
+        ExtractableResponse<Response> empty = given().contentType(ContentType.JSON).post("/v1/images/generations")
+                .then().extract();
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.jsonPath().getString("error.message")).contains("empty");
+        ExtractableResponse<Response> form = given().contentType(ContentType.TEXT).body("prompt=x")
+                .post("/v1/images/generations").then().extract();
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.jsonPath().getString("error.code")).isEqualTo("unsupported_media_type");
     }
 
     @Test

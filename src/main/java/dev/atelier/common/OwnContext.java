@@ -12,14 +12,15 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Runs reactive work in a Vert.x context of its own, so whatever the work keeps in the context - above all the
- * Hibernate Reactive session that {@code @WithSession} and Panache open - is not shared with work running beside it.
+ * Runs reactive work in a Vert.x context of its own, so whatever the work keeps in the context is not shared with
+ * work running beside it.
  *
  * <p>Why: graphql-java resolves the root fields of a query (and the items of a list) concurrently, and every resolver
- * of one HTTP request or WebSocket message runs on the same duplicated context. Panache keeps one session per
- * context, and a reactive session must never be used by two pipelines at once ("Illegal pop() with non-matching
- * JdbcValuesSourceProcessingState", quarkusio/quarkus#32870, open since 2023). A fresh duplicated context per call
- * gives each resolver its own session; the result is handed back on the caller's context.
+ * of one HTTP request or WebSocket message runs on the same duplicated context. Context-bound state must not be used
+ * by two pipelines at once: that is how a Hibernate Reactive session shared by two root fields failed ("Illegal pop()
+ * with non-matching JdbcValuesSourceProcessingState", quarkusio/quarkus#32870) before Atelier moved to plain SQL on
+ * the reactive client, and it still holds for the request-scoped beans the work uses. A fresh duplicated context per
+ * call gives each resolver its own; the result is handed back on the caller's context.
  *
  * <p>The work runs in a request context of its own, not the caller's: read the caller's identity before, not inside,
  * the work.

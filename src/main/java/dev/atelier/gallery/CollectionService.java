@@ -120,6 +120,13 @@ public class CollectionService {
         return new Cursor(c.createdAt(), UUID.fromString(c.id()));
     }
 
+    /** How many of these collections are the owner's. */
+    public Uni<Long> countOwned(UUID owner, List<UUID> collectionIds) {
+        return pool.preparedQuery("select count(*) as n from collections where id = any($1) and user_id = $2")
+                .execute(Tuple.of(collectionIds.toArray(UUID[]::new), owner))
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
     /** Appends the owner's images (in the order given; ones already in it stay where they are). */
     public Uni<Collection> add(UUID owner, UUID collectionId, List<UUID> imageIds) {
         List<UUID> ids = distinct(imageIds);

@@ -13,10 +13,4 @@ import dev.atelier.provider.ProviderId;
 public record Image(@NonNull @Id String id, @NonNull String url, @NonNull int width, @NonNull int height,
         @NonNull String mimeType, @NonNull ProviderId provider, String model, Integer seed, Double costUsd,
         String revisedPrompt, Instant createdAt) {
-
-    public static Image from(ImageEntity e) {
-        return new Image(e.id.toString(), "/images/" + e.id, e.width, e.height, e.mimeType, e.provider, e.model,
-                e.seed == null ? null : (int) (long) e.seed, e.cost == null ? null : e.cost.doubleValue(),
-                e.revisedPrompt, e.createdAt);
-    }
 }

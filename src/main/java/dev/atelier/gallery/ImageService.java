@@ -2,7 +2,9 @@ package dev.atelier.gallery;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,22 @@ public class ImageService {
                         + READABLE)
                 .execute(Tuple.of(imageId, reader))
                 .map(rows -> rows.iterator().hasNext() ? ImageRows.image(rows.iterator().next()) : null);
+    }
+
+    /** The images of these jobs (which the caller has already found to be the reader's), per job, oldest first. */
+    public Uni<Map<UUID, List<Image>>> ofJobs(List<UUID> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select " + ImageRows.COLUMNS + ", i.job_id from images i where i.job_id = any($1) "
+                        + "order by i.created_at, i.id")
+                .execute(Tuple.of(jobIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, List<Image>> byJob = new HashMap<>();
+                    rows.forEach(row -> byJob.computeIfAbsent(row.getUUID("job_id"), id -> new ArrayList<>())
+                            .add(ImageRows.image(row)));
+                    return byJob;
+                });
     }
 
     /**

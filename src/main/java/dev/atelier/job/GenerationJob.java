@@ -33,12 +33,13 @@ public record GenerationJob(
         Instant startedAt,
         Instant finishedAt) {
 
-    static GenerationJob from(GenerationJobEntity job, List<Image> images, QueueEstimates.Estimate estimate) {
-        return new GenerationJob(job.id.toString(), job.status, job.stage, job.progress, estimate.queuePosition(),
-                estimate.etaSeconds(), job.provider,
-                job.model, job.attempts.items(), money(job.estimatedCost), money(job.actualCost), images,
-                job.errorCode == null ? null : new JobError(job.errorCode, job.errorMessage),
-                job.promptId == null ? null : job.promptId.toString(), job.queuedAt, job.startedAt, job.finishedAt);
+    static GenerationJob from(JobRow job, List<Image> images, QueueEstimates.Estimate estimate) {
+        return new GenerationJob(job.id().toString(), job.status(), job.stage(), job.progress(),
+                estimate.queuePosition(), estimate.etaSeconds(), job.provider(), job.model(), job.attempts().items(),
+                money(job.estimatedCost()), money(job.actualCost()), images,
+                job.errorCode() == null ? null : new JobError(job.errorCode(), job.errorMessage()),
+                job.promptId() == null ? null : job.promptId().toString(), job.queuedAt(), job.startedAt(),
+                job.finishedAt());
     }
 
     private static Double money(BigDecimal value) {

@@ -12,13 +12,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
-import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.pagination.Cursor;
+import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.common.pagination.Slice;
-import dev.atelier.gallery.CollectionRepository;
-import dev.atelier.gallery.Image;
-import dev.atelier.gallery.ImageRepository;
+import dev.atelier.gallery.CollectionService;
+import dev.atelier.gallery.ImageService;
 import dev.atelier.queue.JobQueue;
 import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.GenerateImageInput;
@@ -26,8 +25,6 @@ import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.ProviderRouter;
 import dev.atelier.routing.RoutingDecision;
 import dev.atelier.routing.RoutingRequest;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -39,18 +36,18 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class GenerationService {
 
-    private final GenerationJobRepository jobs;
-    private final ImageRepository images;
+    private final JobReads jobs;
+    private final ImageService images;
     private final ProviderRouter router;
     private final JobQueue queue;
     private final JobStore store;
     private final ProgressBus bus;
-    private final CollectionRepository collections;
+    private final CollectionService collections;
     private final QueueEstimates estimates;
     private final JobQueueConfig config;
     private final JobAdmission admission;
 
-    GenerationService(GenerationJobRepository jobs, ImageRepository images, CollectionRepository collections,
+    GenerationService(JobReads jobs, ImageService images, CollectionService collections,
             ProviderRouter router, JobQueue queue, JobStore store, ProgressBus bus, QueueEstimates estimates,
             JobQueueConfig config, JobAdmission admission) {
         this.admission = admission;
@@ -105,7 +102,7 @@ public class GenerationService {
                 .flatMap(admitted -> Multi.createFrom().iterable(admitted)
                         .onItem().transformToUniAndConcatenate(a -> (a.created() ? announce(userId, a.id())
                                 : Uni.createFrom().voidItem())
-                                .chain(() -> Panache.withSession(() -> jobs.findOwned(a.id(), userId)))
+                                .chain(() -> jobs.owned(a.id(), userId))
                                 .flatMap(this::view))
                         .collect().asList());
     }
@@ -137,7 +134,7 @@ public class GenerationService {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(() -> collections.count("id in ?1 and userId = ?2", ids, userId))
+        return collections.countOwned(userId, ids)
                 .invoke(found -> {
                     if (found != ids.size()) {
                         throw AtelierException.notFound("Collection", ids.size() == 1 ? ids.get(0) : "in this request");
@@ -180,34 +177,31 @@ public class GenerationService {
     }
 
     /** One of the user's jobs; someone else's or a missing one is NOT_FOUND. */
-    @WithSession
     public Uni<GenerationJob> get(UUID userId, UUID jobId) {
-        return jobs.findOwned(jobId, userId)
+        return jobs.owned(jobId, userId)
                 .onItem().ifNull().failWith(() -> AtelierException.notFound("Job", jobId))
                 .flatMap(this::view);
     }
 
     /** The user's jobs, newest first, optionally of one status. */
-    @WithSession
     public Uni<JobConnection> page(UUID userId, JobStatus status, PageRequest request) {
         return jobs.page(userId, status, request).flatMap(rows -> {
-            Slice<GenerationJobEntity> slice = Slice.of(rows, request.first());
+            Slice<JobRow> slice = Slice.of(rows, request.first());
             if (slice.rows().isEmpty()) {
                 return Uni.createFrom().item(new JobConnection(List.of(), slice.pageInfo(GenerationService::cursor)));
             }
-            List<UUID> ids = slice.rows().stream().map(j -> j.id).toList();
-            return images.list("jobId in ?1 order by createdAt, id", ids).flatMap(all -> Multi.createFrom()
+            return images.ofJobs(slice.rows().stream().map(JobRow::id).toList()).flatMap(byJob -> Multi.createFrom()
                     .iterable(slice.rows())
                     .onItem().transformToUniAndConcatenate(job -> estimate(job).map(estimate -> new JobEdge(
-                            cursor(job).encode(), GenerationJob.from(job, all.stream().filter(i -> job.id.equals(i.jobId))
-                                    .map(Image::from).toList(), estimate))))
+                            cursor(job).encode(), GenerationJob.from(job, byJob.getOrDefault(job.id(), List.of()),
+                                    estimate))))
                     .collect().asList()
                     .map(edges -> new JobConnection(edges, slice.pageInfo(GenerationService::cursor))));
         });
     }
 
-    private static Cursor cursor(GenerationJobEntity job) {
-        return new Cursor(job.queuedAt, job.id);
+    private static Cursor cursor(JobRow job) {
+        return new Cursor(job.queuedAt(), job.id());
     }
 
     /** Cancels a job that has not finished (a finished one is returned as it is). */
@@ -219,22 +213,20 @@ public class GenerationService {
     }
 
     /** The job's current state as a progress event (the first item of a subscription). */
-    @WithSession
     public Uni<JobProgress> current(UUID userId, UUID jobId) {
-        return jobs.findOwned(jobId, userId)
+        return jobs.owned(jobId, userId)
                 .onItem().ifNull().failWith(() -> AtelierException.notFound("Job", jobId))
-                .flatMap(job -> estimate(job).map(estimate -> new JobProgress(job.id.toString(), job.status, job.stage,
-                        job.progress, estimate.queuePosition(), estimate.etaSeconds(), job.provider, job.errorMessage,
-                        Instant.now())));
+                .flatMap(job -> estimate(job).map(estimate -> new JobProgress(job.id().toString(), job.status(),
+                        job.stage(), job.progress(), estimate.queuePosition(), estimate.etaSeconds(), job.provider(),
+                        job.errorMessage(), Instant.now())));
     }
 
-    private Uni<GenerationJob> view(GenerationJobEntity job) {
-        return Panache.withSession(() -> images.list("jobId = ?1 order by createdAt, id", job.id))
-                .flatMap(rows -> estimate(job).map(estimate -> GenerationJob.from(job,
-                        rows.stream().map(Image::from).toList(), estimate)));
+    private Uni<GenerationJob> view(JobRow job) {
+        return images.ofJobs(List.of(job.id())).flatMap(byJob -> estimate(job).map(estimate -> GenerationJob.from(job,
+                byJob.getOrDefault(job.id(), List.of()), estimate)));
     }
 
-    private Uni<QueueEstimates.Estimate> estimate(GenerationJobEntity job) {
-        return estimates.estimate(job.id, job.status, job.progress, job.provider);
+    private Uni<QueueEstimates.Estimate> estimate(JobRow job) {
+        return estimates.estimate(job.id(), job.status(), job.progress(), job.provider());
     }
 }

@@ -20,11 +20,11 @@ public record Prompt(
         @NonNull String engine,
         @NonNull Instant createdAt) {
 
-    static Prompt from(PromptEntity entity) {
-        List<ProviderPrompt> variants = entity.variants.items().stream()
+    static Prompt from(PromptRow row) {
+        List<ProviderPrompt> variants = row.variants().items().stream()
                 .map(v -> new ProviderPrompt(v.provider(), v.prompt(), v.negativePrompt()))
                 .toList();
-        return new Prompt(entity.id.toString(), entity.input, entity.category, entity.categoryConfidence,
-                entity.enhanced, entity.negativePrompt, variants, entity.engine, entity.createdAt);
+        return new Prompt(row.id().toString(), row.input(), row.category(), row.categoryConfidence(),
+                row.enhanced(), row.negativePrompt(), variants, row.engine(), row.createdAt());
     }
 }

@@ -19,7 +19,6 @@ import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.prompt.llm.LlmPromptEnhancer;
 import dev.atelier.provider.DefaultProvider;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -36,20 +35,18 @@ public class PromptService {
     private final TemplateEnhancer templates;
     private final LlmPromptEnhancer llm;
     private final EnhancementCache cache;
-    private final PromptRepository prompts;
     private final PromptHistory history;
     private final DefaultProvider defaultProvider;
     private final PromptConfig config;
     private final MeterRegistry metrics;
 
     PromptService(PromptInputs inputs, TemplateEnhancer templates, LlmPromptEnhancer llm, EnhancementCache cache,
-            PromptRepository prompts, PromptHistory history, DefaultProvider defaultProvider, PromptConfig config,
+            PromptHistory history, DefaultProvider defaultProvider, PromptConfig config,
             MeterRegistry metrics) {
         this.inputs = inputs;
         this.templates = templates;
         this.llm = llm;
         this.cache = cache;
-        this.prompts = prompts;
         this.history = history;
         this.defaultProvider = defaultProvider;
         this.config = config;
@@ -76,18 +73,16 @@ public class PromptService {
     }
 
     /** One of the user's prompts; someone else's or a missing one is NOT_FOUND. */
-    @WithSession
     public Uni<Prompt> get(UUID userId, UUID id) {
-        return prompts.findOwned(id, userId)
+        return history.owned(id, userId)
                 .onItem().ifNull().failWith(() -> AtelierException.notFound("Prompt", id))
                 .map(Prompt::from);
     }
 
     /** The user's prompt history, newest first. */
-    @WithSession
     public Uni<PromptConnection> page(UUID userId, PageRequest request) {
-        return prompts.page(userId, request).map(rows -> {
-            Slice<PromptEntity> slice = Slice.of(rows, request.first());
+        return history.page(userId, request).map(rows -> {
+            Slice<PromptRow> slice = Slice.of(rows, request.first());
             List<PromptEdge> edges = slice.rows().stream()
                     .map(p -> new PromptEdge(cursor(p).encode(), Prompt.from(p)))
                     .toList();
@@ -95,8 +90,8 @@ public class PromptService {
         });
     }
 
-    private static Cursor cursor(PromptEntity p) {
-        return new Cursor(p.createdAt, p.id);
+    private static Cursor cursor(PromptRow p) {
+        return new Cursor(p.createdAt(), p.id());
     }
 
     private Uni<Optional<Enhancement>> lookup(EnhancementKey key) {
@@ -106,7 +101,7 @@ public class PromptService {
     private Uni<Enhancement> compute(String idea, Category category, StylePreferences style, boolean wantLlm) {
         if (wantLlm) {
             // the LLM call and its fallback complete on fault-tolerance threads; continue on the caller's
-            // Vert.x context, where the reactive session that stores the prompt lives
+            // Vert.x context
             Context context = Vertx.currentContext();
             Uni<Enhancement> made = Uni.createFrom().completionStage(() -> llm.enhance(idea, category, style, 0L));
             if (context != null) {
@@ -123,29 +118,19 @@ public class PromptService {
         metrics.counter("atelier.prompt.enhancements", "engine", engine).increment();
     }
 
-    private Uni<PromptEntity> store(UUID userId, String idea, StylePreferences style, Enhancement enhancement) {
-        PromptEntity entity = new PromptEntity();
-        entity.id = UUID.randomUUID();
-        entity.userId = userId;
-        entity.input = idea;
-        entity.category = enhancement.category();
-        entity.categoryConfidence = enhancement.categoryConfidence();
-        entity.style = style.asMap();
-        entity.enhanced = enhancement.variant(defaultProvider.get()).prompt();
-        entity.negativePrompt = enhancement.negativePrompt();
-        entity.variants = StoredVariants.of(enhancement.variants().stream()
-                .map(v -> new StoredVariant(v.provider(), v.prompt(), v.negativePrompt()))
-                .toList());
-        entity.engine = enhancement.engine();
-        entity.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return history.append(entity);
+    private Uni<PromptRow> store(UUID userId, String idea, StylePreferences style, Enhancement enhancement) {
+        return history.append(new PromptRow(UUID.randomUUID(), userId, idea, enhancement.category(),
+                enhancement.categoryConfidence(), style.asMap(), enhancement.variant(defaultProvider.get()).prompt(),
+                enhancement.negativePrompt(), StoredVariants.of(enhancement.variants().stream()
+                        .map(v -> new StoredVariant(v.provider(), v.prompt(), v.negativePrompt())).toList()),
+                enhancement.engine(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
     }
 
-    private EnhancedPrompt toApi(PromptEntity saved, Outcome outcome, long started) {
+    private EnhancedPrompt toApi(PromptRow saved, Outcome outcome, long started) {
         Enhancement e = outcome.enhancement();
         int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-        return new EnhancedPrompt(saved.id.toString(), saved.input, e.category(), e.categoryConfidence(),
-                saved.enhanced, e.negativePrompt(), e.variants(), e.engine(), outcome.cached(), latencyMs);
+        return new EnhancedPrompt(saved.id().toString(), saved.input(), e.category(), e.categoryConfidence(),
+                saved.enhanced(), e.negativePrompt(), e.variants(), e.engine(), outcome.cached(), latencyMs);
     }
 
     private record Outcome(Enhancement enhancement, boolean cached) {

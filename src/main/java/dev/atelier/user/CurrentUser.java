@@ -111,7 +111,7 @@ public class CurrentUser {
     }
 
     /** The caller's full user row. */
-    public Uni<UserEntity> user() {
+    public Uni<User> user() {
         return call(directory::byId);
     }
 

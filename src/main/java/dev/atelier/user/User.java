@@ -7,8 +7,4 @@ import org.eclipse.microprofile.graphql.NonNull;
 /** GraphQL view of a user. */
 @Description("A person using Atelier.")
 public record User(@Id @NonNull String id, String email, String displayName) {
-
-    static User from(UserEntity entity) {
-        return new User(entity.id.toString(), entity.email, entity.displayName);
-    }
 }

@@ -5,9 +5,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Creates and reads users, keyed by (issuer, subject). The upsert is one statement, so concurrent first requests of a
@@ -18,23 +19,23 @@ import io.smallrye.mutiny.Uni;
 public class UserDirectory {
 
     private static final String ADOPT = """
-            update users set issuer = :issuer, updated_at = now()
-             where issuer = '' and subject = :subject
-               and not exists (select 1 from users u where u.issuer = :issuer and u.subject = :subject)""";
+            update users set issuer = $1, updated_at = now()
+             where issuer = '' and subject = $2
+               and not exists (select 1 from users u where u.issuer = $1 and u.subject = $2)""";
 
     private static final String UPSERT = """
             insert into users (id, issuer, subject, email, display_name, roles, created_at, updated_at)
-            values (:id, :issuer, :subject, :email, :name, 'user', now(), now())
+            values ($1, $2, $3, $4, $5, 'user', now(), now())
             on conflict (issuer, subject) do update
                set email = coalesce(excluded.email, users.email),
                    display_name = coalesce(excluded.display_name, users.display_name),
                    updated_at = now()
             returning id""";
 
-    private final UserRepository users;
+    private final Pool pool;
 
-    UserDirectory(UserRepository users) {
-        this.users = users;
+    UserDirectory(Pool pool) {
+        this.pool = pool;
     }
 
     /** Creates the user or refreshes their email and name; returns their id. */
@@ -42,21 +43,23 @@ public class UserDirectory {
         if (profile.subject() == null || profile.subject().isBlank()) {
             return Uni.createFrom().failure(AtelierException.unauthenticated());
         }
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> (profile.mayAdoptLegacy()
-                ? session.createNativeQuery(ADOPT).setParameter("issuer", profile.issuer())
-                        .setParameter("subject", profile.subject()).executeUpdate()
-                : Uni.createFrom().item(0))
-                .flatMap(adopted -> session.createNativeQuery(UPSERT, UUID.class)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("issuer", profile.issuer())
-                .setParameter("subject", profile.subject())
-                .setParameter("email", profile.email())
-                .setParameter("name", profile.displayName())
-                .getSingleResult())));
+        return pool.withTransaction(tx -> (profile.mayAdoptLegacy()
+                ? tx.preparedQuery(ADOPT).execute(Tuple.of(profile.issuer(), profile.subject())).replaceWithVoid()
+                : Uni.createFrom().voidItem())
+                .chain(() -> tx.preparedQuery(UPSERT).execute(Tuple.of(UUID.randomUUID(), profile.issuer(),
+                        profile.subject(), profile.email(), profile.displayName())))
+                .map(rows -> rows.iterator().next().getUUID("id")));
     }
 
-    @WithSession
-    public Uni<UserEntity> byId(UUID id) {
-        return users.findById(id).onItem().ifNull().failWith(() -> AtelierException.notFound("User", id));
+    /** The user, as the API shows them. */
+    public Uni<User> byId(UUID id) {
+        return pool.preparedQuery("select id, email, display_name from users where id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw AtelierException.notFound("User", id);
+                    }
+                    Row row = rows.iterator().next();
+                    return new User(row.getUUID("id").toString(), row.getString("email"), row.getString("display_name"));
+                });
     }
 }

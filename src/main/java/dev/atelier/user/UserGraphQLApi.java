@@ -20,6 +20,6 @@ public class UserGraphQLApi {
     @Query("me")
     @Description("The signed-in user (the built-in local user in local mode).")
     public Uni<@NonNull User> me() {
-        return currentUser.user().map(User::from);
+        return currentUser.user();
     }
 }

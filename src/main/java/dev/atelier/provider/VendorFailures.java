@@ -6,6 +6,8 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JacksonException;
+
 /**
  * Turns whatever a provider call threw into a {@link ProviderException}: classified vendor errors pass through;
  * transport failures (connection refused or reset, unreadable body), time-outs and an open circuit become
@@ -33,6 +35,12 @@ public final class VendorFailures {
         }
         if (t instanceof CircuitBreakerOpenException) {
             return transientFailure(provider, provider + " is paused after repeated failures (circuit open)");
+        }
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                // the typed REST clients read the body: a 200 that is not the vendor's JSON lands here
+                return transientFailure(provider, provider + " returned a body that is not its JSON answer");
+            }
         }
         LOG.debugf(failure, "%s call failed below HTTP", provider);
         return transientFailure(provider, provider + " could not be reached");

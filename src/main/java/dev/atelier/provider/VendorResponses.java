@@ -3,18 +3,12 @@ package dev.atelier.provider;
 import java.io.IOException;
 import java.time.Duration;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
-/**
- * The REST client turns every non-2xx answer into an exception; the adapters want the answer itself (status,
- * headers such as Retry-After, the vendor's error body) to classify it.
- */
+/** Small helpers the vendor adapters share: reading a body as JSON, the failure of an unconfigured provider. */
 public final class VendorResponses {
 
     private VendorResponses() {
@@ -36,10 +30,5 @@ public final class VendorResponses {
     public static <T> Uni<T> notConfigured(ProviderId provider, String settings) {
         return Uni.createFrom().failure(ProviderException.of(provider, ProviderErrorKind.AUTH,
                 provider + " is not configured (" + settings + ")", null, 0, Duration.ZERO));
-    }
-
-    public static Uni<Response> anyStatus(Uni<Response> call) {
-        return call.onFailure(WebApplicationException.class)
-                .recoverWithItem(e -> ((WebApplicationException) e).getResponse());
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -28,6 +27,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorHttpError;
 import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -95,21 +95,19 @@ public class GoogleImageProvider implements ImageProvider {
         String project = config.projectId().orElseThrow();
         progress.progress(0.05, "submitted to Google");
         return tokens.token()
-                .flatMap(token -> VendorResponses.anyStatus(gemini
+                .flatMap(token -> gemini
                         ? client.generateContent(project, config.location(), model(), "Bearer " + token,
                                 VertexPayloads.gemini(request))
                         : client.predict(project, config.location(), model(), "Bearer " + token,
-                                VertexPayloads.imagen(request))))
+                                VertexPayloads.imagen(request)))
+                .onFailure(VendorHttpError.class).transform(e -> VertexErrors.classify((VendorHttpError) e,
+                        ((VendorHttpError) e).json(json), config.maxRetryWait()))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
-                .map(response -> read(response, request, gemini));
+                .map(body -> read(body, request, gemini));
     }
 
-    private GenerationResult read(Response response, ImageRequest request, boolean gemini) {
-        JsonNode body = parse(response.hasEntity() ? response.readEntity(String.class) : "");
-        if (response.getStatus() != 200) {
-            throw VertexErrors.classify(response, body, config.maxRetryWait());
-        }
-        if (body == null) {
+    private GenerationResult read(JsonNode body, ImageRequest request, boolean gemini) {
+        if (body == null || !body.isObject()) {
             throw VendorFailures.transientFailure(id(), "Google returned a body that is not JSON");
         }
         List<byte[]> raw = gemini ? VertexPayloads.geminiImages(body) : VertexPayloads.imagenImages(body);
@@ -121,10 +119,6 @@ public class GoogleImageProvider implements ImageProvider {
         return new GenerationResult(id(), model(), images, unit.multiply(BigDecimal.valueOf(images.size())));
     }
 
-    private JsonNode parse(String text) {
-        return VendorResponses.json(json, text);
-    }
-
     @Override
     @Timeout(15_000)
     public Uni<ProbeResult> probe() {
@@ -133,15 +127,16 @@ public class GoogleImageProvider implements ImageProvider {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
         return tokens.token()
-                .flatMap(token -> VendorResponses.anyStatus(
-                        client.model(config.projectId().orElseThrow(), config.location(), model(), "Bearer " + token)))
-                .map(response -> {
+                .flatMap(token -> client.model(config.projectId().orElseThrow(), config.location(), model(),
+                        "Bearer " + token))
+                .map(found -> ProbeResult.up("model " + model() + " available", (System.nanoTime() - started) / 1_000_000))
+                .onFailure(VendorHttpError.class).recoverWithItem(e -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
-                    return switch (response.getStatus()) {
-                        case 200 -> ProbeResult.up("model " + model() + " available", ms);
-                        case 401, 403 -> ProbeResult.down("credentials refused (" + response.getStatus() + ")", ms);
+                    int status = ((VendorHttpError) e).status();
+                    return switch (status) {
+                        case 401, 403 -> ProbeResult.down("credentials refused (" + status + ")", ms);
                         case 404 -> ProbeResult.down("model " + model() + " not found (retired?)", ms);
-                        default -> ProbeResult.degraded("model lookup answered " + response.getStatus(), ms);
+                        default -> ProbeResult.degraded("model lookup answered " + status, ms);
                     };
                 })
                 .onFailure().recoverWithItem(e -> ProbeResult.down(

@@ -14,9 +14,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atelier.provider.VendorHttpError;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
-/** Vertex AI publisher-model endpoints. */
+/**
+ * Vertex AI publisher-model endpoints. Answers stay JSON trees ({@link VertexPayloads} reads them): the Imagen and
+ * Gemini shapes differ and are still moving; an error answer becomes a {@link VendorHttpError}.
+ */
 @RegisterRestClient(configKey = "google-vertex")
 @Path("/v1/projects/{project}/locations/{location}/publishers/google/models")
 interface VertexClient {
@@ -25,7 +32,7 @@ interface VertexClient {
     @Path("/{model}:predict")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> predict(@PathParam("project") String project, @PathParam("location") String location,
+    Uni<JsonNode> predict(@PathParam("project") String project, @PathParam("location") String location,
             @PathParam("model") String model, @HeaderParam("Authorization") String authorization,
             Map<String, Object> body);
 
@@ -33,7 +40,7 @@ interface VertexClient {
     @Path("/{model}:generateContent")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> generateContent(@PathParam("project") String project, @PathParam("location") String location,
+    Uni<JsonNode> generateContent(@PathParam("project") String project, @PathParam("location") String location,
             @PathParam("model") String model, @HeaderParam("Authorization") String authorization,
             Map<String, Object> body);
 
@@ -41,6 +48,11 @@ interface VertexClient {
     @GET
     @Path("/{model}")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> model(@PathParam("project") String project, @PathParam("location") String location,
+    Uni<JsonNode> model(@PathParam("project") String project, @PathParam("location") String location,
             @PathParam("model") String model, @HeaderParam("Authorization") String authorization);
+
+    @ClientExceptionMapper
+    static VendorHttpError failed(Response response) {
+        return VendorHttpError.of(response);
+    }
 }

@@ -9,7 +9,7 @@ import dev.atelier.provider.HttpErrors;
 import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
 import dev.atelier.provider.ProviderId;
-import jakarta.ws.rs.core.Response;
+import dev.atelier.provider.VendorHttpError;
 
 /** google.rpc.Status errors {@code {"error": {"code", "message", "status"}}} mapped onto the taxonomy. */
 final class VertexErrors {
@@ -17,8 +17,8 @@ final class VertexErrors {
     private VertexErrors() {
     }
 
-    static ProviderException classify(Response response, JsonNode body, Duration maxRetryWait) {
-        int status = response.getStatus();
+    static ProviderException classify(VendorHttpError response, JsonNode body, Duration maxRetryWait) {
+        int status = response.status();
         JsonNode error = body == null ? null : body.path("error");
         String rpcStatus = error == null ? "" : error.path("status").asText("");
         String raw = error == null ? null : error.path("message").asText(null);
@@ -38,7 +38,7 @@ final class VertexErrors {
         } else {
             kind = ProviderErrorKind.BAD_REQUEST;
         }
-        Duration retryAfter = kind == ProviderErrorKind.RATE_LIMITED ? HttpErrors.retryAfter(response::getHeaderString) : null;
+        Duration retryAfter = kind == ProviderErrorKind.RATE_LIMITED ? HttpErrors.retryAfter(response::header) : null;
         return ProviderException.of(ProviderId.GOOGLE, kind, "Google: " + HttpErrors.safe(raw), retryAfter, status,
                 maxRetryWait);
     }

@@ -8,7 +8,7 @@ import dev.atelier.provider.HttpErrors;
 import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
 import dev.atelier.provider.ProviderId;
-import jakarta.ws.rs.core.Response;
+import dev.atelier.provider.VendorHttpError;
 
 /** OpenAI's error shape {@code {"error": {"message", "type", "param", "code"}}} mapped onto the taxonomy. */
 final class OpenAiErrors {
@@ -16,8 +16,8 @@ final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
-    static ProviderException classify(Response response, JsonNode body, Duration maxRetryWait) {
-        int status = response.getStatus();
+    static ProviderException classify(VendorHttpError response, JsonNode body, Duration maxRetryWait) {
+        int status = response.status();
         JsonNode error = body == null ? null : body.path("error");
         String code = error == null ? "" : error.path("code").asText("");
         String type = error == null ? "" : error.path("type").asText("");
@@ -39,7 +39,7 @@ final class OpenAiErrors {
         } else {
             kind = ProviderErrorKind.BAD_REQUEST;
         }
-        Duration retryAfter = kind == ProviderErrorKind.RATE_LIMITED ? HttpErrors.retryAfter(response::getHeaderString) : null;
+        Duration retryAfter = kind == ProviderErrorKind.RATE_LIMITED ? HttpErrors.retryAfter(response::header) : null;
         return ProviderException.of(ProviderId.OPENAI, kind, message, retryAfter, status, maxRetryWait);
     }
 }

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atelier.provider.GeneratedImage;
@@ -32,6 +30,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorHttpError;
 import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -110,42 +109,38 @@ public class OpenAiImageProvider implements ImageProvider {
             return VendorResponses.notConfigured(id(), "OPENAI_API_KEY");
         }
         progress.progress(0.05, "submitted to OpenAI");
-        return VendorResponses.anyStatus(client.generate(bearer(), shape.body(model(), request, config)))
+        return client.generate(bearer(), shape.body(model(), request, config))
+                .onFailure(VendorHttpError.class).transform(e -> OpenAiErrors.classify((VendorHttpError) e,
+                        ((VendorHttpError) e).json(json), config.maxRetryWait()))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
-                .flatMap(response -> read(response, request));
+                .flatMap(answer -> read(answer, request));
     }
 
-    private Uni<GenerationResult> read(Response response, ImageRequest request) {
-        String text = response.hasEntity() ? response.readEntity(String.class) : "";
-        JsonNode body = parse(text);
-        if (response.getStatus() != 200) {
-            throw OpenAiErrors.classify(response, body, config.maxRetryWait());
-        }
-        if (body == null || !body.path("data").isArray() || body.path("data").isEmpty()) {
+    private Uni<GenerationResult> read(OpenAiImages answer, ImageRequest request) {
+        if (answer == null || answer.data() == null || answer.data().isEmpty()) {
             throw VendorFailures.transientFailure(id(), "OpenAI returned a response without images");
         }
         List<Uni<GeneratedImage>> images = new ArrayList<>();
-        for (JsonNode item : body.path("data")) {
-            String revised = item.path("revised_prompt").asText(null);
-            if (item.hasNonNull("b64_json")) {
-                images.add(Uni.createFrom().item(() -> image(decode(item.path("b64_json").asText()), revised)));
-            } else if (item.hasNonNull("url")) {
-                images.add(downloader.download(id(), item.path("url").asText(), config.baseUrl()).map(bytes -> image(bytes, revised)));
+        for (OpenAiImages.Item item : answer.data()) {
+            if (item.b64Json() != null) {
+                images.add(Uni.createFrom().item(() -> image(decode(item.b64Json()), item.revisedPrompt())));
+            } else if (item.url() != null) {
+                images.add(downloader.download(id(), item.url(), config.baseUrl())
+                        .map(bytes -> image(bytes, item.revisedPrompt())));
             } else {
                 throw VendorFailures.transientFailure(id(), "OpenAI returned an item with neither b64_json nor url");
             }
         }
-        BigDecimal cost = cost(body.path("usage"), request, images.size());
+        BigDecimal cost = cost(answer.usage(), request, images.size());
         return Uni.join().all(images).andFailFast()
                 .map(list -> new GenerationResult(id(), model(), List.copyOf(list), cost));
     }
 
-    private BigDecimal cost(JsonNode usage, ImageRequest request, int count) {
-        if (usage != null && usage.has("output_tokens")) {
-            BigDecimal in = BigDecimal.valueOf(usage.path("input_tokens").asLong(0))
+    private BigDecimal cost(OpenAiImages.Usage usage, ImageRequest request, int count) {
+        if (usage != null && usage.outputTokens() != null) {
+            BigDecimal in = BigDecimal.valueOf(usage.inputTokens() == null ? 0 : usage.inputTokens())
                     .multiply(config.inputTokenPricePerMillion());
-            BigDecimal out = BigDecimal.valueOf(usage.path("output_tokens").asLong(0))
-                    .multiply(config.outputTokenPricePerMillion());
+            BigDecimal out = BigDecimal.valueOf(usage.outputTokens()).multiply(config.outputTokenPricePerMillion());
             return in.add(out).divide(BigDecimal.valueOf(1_000_000), 6, RoundingMode.HALF_UP);
         }
         return unitPrice(request).multiply(BigDecimal.valueOf(count));
@@ -164,10 +159,6 @@ public class OpenAiImageProvider implements ImageProvider {
         }
     }
 
-    private JsonNode parse(String text) {
-        return VendorResponses.json(json, text);
-    }
-
     @Override
     @Timeout(10_000)
     public Uni<ProbeResult> probe() {
@@ -175,13 +166,11 @@ public class OpenAiImageProvider implements ImageProvider {
         if (!configured()) {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
-        return VendorResponses.anyStatus(client.models(bearer()))
-                .map(response -> {
+        return client.models(bearer())
+                .map(models -> ProbeResult.up("GET /models 200", (System.nanoTime() - started) / 1_000_000))
+                .onFailure(VendorHttpError.class).recoverWithItem(e -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
-                    int status = response.getStatus();
-                    if (status == 200) {
-                        return ProbeResult.up("GET /models 200", ms);
-                    }
+                    int status = ((VendorHttpError) e).status();
                     if (status == 401 || status == 403) {
                         return ProbeResult.down("GET /models " + status + ": credentials refused", ms);
                     }

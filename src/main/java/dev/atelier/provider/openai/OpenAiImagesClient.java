@@ -13,9 +13,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import dev.atelier.provider.VendorHttpError;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
-/** The two OpenAI endpoints Atelier uses. Raw responses: {@link OpenAiErrors} classifies failures. */
+/**
+ * The two OpenAI endpoints Atelier uses, answering typed records; an error answer becomes a {@link VendorHttpError},
+ * which {@link OpenAiErrors} classifies.
+ */
 @RegisterRestClient(configKey = "openai-images")
 interface OpenAiImagesClient {
 
@@ -23,11 +28,16 @@ interface OpenAiImagesClient {
     @Path("/images/generations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> generate(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
+    Uni<OpenAiImages> generate(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
 
     /** Free: lists models; the health probe. */
     @GET
     @Path("/models")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> models(@HeaderParam("Authorization") String authorization);
+    Uni<OpenAiModels> models(@HeaderParam("Authorization") String authorization);
+
+    @ClientExceptionMapper
+    static VendorHttpError failed(Response response) {
+        return VendorHttpError.of(response);
+    }
 }

@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import dev.atelier.provider.VendorHttpError;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
-/** The web UI's API ({@code --api}). */
+/** The web UI's API ({@code --api}), answering typed records; an error answer becomes a {@link VendorHttpError}. */
 @RegisterRestClient(configKey = "sdwebui")
 @Path("/sdapi/v1")
 interface SdWebUiClient {
@@ -24,7 +26,7 @@ interface SdWebUiClient {
     @Path("/txt2img")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> txt2img(Map<String, Object> body);
+    Uni<Txt2ImgAnswer> txt2img(Map<String, Object> body);
 
     @GET
     @Path("/progress")
@@ -33,11 +35,16 @@ interface SdWebUiClient {
 
     @POST
     @Path("/interrupt")
-    Uni<Response> interrupt();
+    Uni<Void> interrupt();
 
     /** Free: the server's options; the health probe. */
     @GET
     @Path("/options")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> options();
+    Uni<Map<String, Object>> options();
+
+    @ClientExceptionMapper
+    static VendorHttpError failed(Response response) {
+        return VendorHttpError.of(response);
+    }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -37,6 +36,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorHttpError;
 import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -116,9 +116,10 @@ public class SdWebUiImageProvider implements ImageProvider {
                         monotonic.report(0.05 + 0.9 * fraction, "rendering");
                     }
                 }, failure -> LOG.debug("progress polling stopped", failure));
-        return VendorResponses.anyStatus(client.txt2img(body(request)))
+        return client.txt2img(body(request))
+                .onFailure(VendorHttpError.class).transform(e -> refused((VendorHttpError) e))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
-                .map(response -> read(response, request))
+                .map(answer -> read(answer, request))
                 .onTermination().invoke(() -> {
                     finished.set(true);
                     poller.cancel();
@@ -163,28 +164,28 @@ public class SdWebUiImageProvider implements ImageProvider {
         return node.has("progress") ? Math.min(1.0, node.path("progress").asDouble()) : null;
     }
 
-    private GenerationResult read(Response response, ImageRequest request) {
-        String text = response.hasEntity() ? response.readEntity(String.class) : "";
-        JsonNode body = parse(text);
-        int status = response.getStatus();
-        if (status != 200) {
-            String detail = body == null ? null : body.path("detail").isTextual() ? body.path("detail").asText()
-                    : body.path("error").asText(null);
-            ProviderErrorKind kind = status >= 500 || status == 408 ? ProviderErrorKind.RETRYABLE
-                    : status == 401 || status == 403 ? ProviderErrorKind.AUTH : ProviderErrorKind.BAD_REQUEST;
-            throw ProviderException.of(id(), kind, "SD web UI: " + HttpErrors.safe(detail), null, status,
-                    Duration.ZERO);
-        }
-        if (body == null || !body.path("images").isArray() || body.path("images").isEmpty()) {
+    /** The web UI's error answer ({"detail": ...} from FastAPI, or {"error": ...}) in the taxonomy. */
+    private ProviderException refused(VendorHttpError error) {
+        JsonNode body = error.json(json);
+        int status = error.status();
+        String detail = body == null ? null : body.path("detail").isTextual() ? body.path("detail").asText()
+                : body.path("error").asText(null);
+        ProviderErrorKind kind = status >= 500 || status == 408 ? ProviderErrorKind.RETRYABLE
+                : status == 401 || status == 403 ? ProviderErrorKind.AUTH : ProviderErrorKind.BAD_REQUEST;
+        return ProviderException.of(id(), kind, "SD web UI: " + HttpErrors.safe(detail), null, status, Duration.ZERO);
+    }
+
+    private GenerationResult read(Txt2ImgAnswer answer, ImageRequest request) {
+        if (answer == null || answer.images() == null || answer.images().isEmpty()) {
             throw VendorFailures.transientFailure(id(), "The SD web UI returned no images");
         }
-        List<Long> seeds = seeds(body.path("info").asText(""));
+        List<Long> seeds = seeds(answer.info() == null ? "" : answer.info());
         List<GeneratedImage> images = new ArrayList<>();
         int index = 0;
-        for (JsonNode encoded : body.path("images")) {
+        for (String encoded : answer.images()) {
             byte[] bytes;
             try {
-                bytes = Base64.getDecoder().decode(encoded.asText());
+                bytes = Base64.getDecoder().decode(encoded == null ? "" : encoded);
             } catch (IllegalArgumentException e) {
                 throw VendorFailures.transientFailure(id(), "The SD web UI returned invalid base64 image data");
             }
@@ -222,12 +223,10 @@ public class SdWebUiImageProvider implements ImageProvider {
         if (!configured()) {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
-        return VendorResponses.anyStatus(client.options())
-                .map(response -> {
-                    long ms = (System.nanoTime() - started) / 1_000_000;
-                    return response.getStatus() == 200 ? ProbeResult.up("GET /sdapi/v1/options 200", ms)
-                            : ProbeResult.down("GET /sdapi/v1/options " + response.getStatus(), ms);
-                })
+        return client.options()
+                .map(options -> ProbeResult.up("GET /sdapi/v1/options 200", (System.nanoTime() - started) / 1_000_000))
+                .onFailure(VendorHttpError.class).recoverWithItem(e -> ProbeResult.down("GET /sdapi/v1/options "
+                        + ((VendorHttpError) e).status(), (System.nanoTime() - started) / 1_000_000))
                 .onFailure().recoverWithItem(e -> ProbeResult.down("unreachable", (System.nanoTime() - started) / 1_000_000));
     }
 

@@ -11,17 +11,23 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.atelier.provider.VendorHttpError;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
-/** Stability's Stable Image endpoints (multipart form in, raw image bytes out with {@code accept: image/*}). */
+/**
+ * Stability's Stable Image endpoints (multipart form in, raw image bytes out with {@code accept: image/*}, the seed
+ * and finish reason in headers); an error answer becomes a {@link VendorHttpError}.
+ */
 @RegisterRestClient(configKey = "stability")
 interface StabilityClient {
 
     @POST
     @Path("/v2beta/stable-image/generate/{endpoint}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    Uni<Response> generate(@PathParam("endpoint") String endpoint,
+    Uni<RestResponse<byte[]>> generate(@PathParam("endpoint") String endpoint,
             @HeaderParam("authorization") String authorization,
             @HeaderParam("accept") String accept,
             @RestForm("prompt") String prompt,
@@ -35,5 +41,14 @@ interface StabilityClient {
     /** Free: the account's credit balance; the health probe. */
     @GET
     @Path("/v1/user/balance")
-    Uni<Response> balance(@HeaderParam("authorization") String authorization);
+    Uni<Balance> balance(@HeaderParam("authorization") String authorization);
+
+    /** {@code GET /v1/user/balance}: {"credits": 12.3}. */
+    record Balance(Double credits) {
+    }
+
+    @ClientExceptionMapper
+    static VendorHttpError failed(Response response) {
+        return VendorHttpError.of(response);
+    }
 }

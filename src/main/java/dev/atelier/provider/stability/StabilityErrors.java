@@ -8,7 +8,7 @@ import dev.atelier.provider.HttpErrors;
 import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
 import dev.atelier.provider.ProviderId;
-import jakarta.ws.rs.core.Response;
+import dev.atelier.provider.VendorHttpError;
 
 /** Stability's {@code {"id", "name", "errors": [...]}} errors, classified by {@code name} first, then status. */
 final class StabilityErrors {
@@ -16,8 +16,8 @@ final class StabilityErrors {
     private StabilityErrors() {
     }
 
-    static ProviderException classify(Response response, JsonNode body, StabilityConfig config) {
-        int status = response.getStatus();
+    static ProviderException classify(VendorHttpError response, JsonNode body, StabilityConfig config) {
+        int status = response.status();
         String name = body == null ? "" : body.path("name").asText("");
         String detail = body == null ? null
                 : body.path("errors").isArray() && !body.path("errors").isEmpty() ? body.path("errors").get(0).asText()
@@ -32,7 +32,7 @@ final class StabilityErrors {
         };
         Duration retryAfter = null;
         if (kind == ProviderErrorKind.RATE_LIMITED) {
-            retryAfter = HttpErrors.retryAfter(response::getHeaderString);
+            retryAfter = HttpErrors.retryAfter(response::header);
             if (retryAfter == null) {
                 retryAfter = config.lockout();
             }

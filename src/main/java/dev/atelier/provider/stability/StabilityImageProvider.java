@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
+import dev.atelier.provider.VendorHttpError;
 import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -117,25 +119,23 @@ public class StabilityImageProvider implements ImageProvider {
         String sd3Model = endpoint().equals("sd3") ? model() : null;
         String negative = request.negativePrompt() == null || request.negativePrompt().isBlank() ? null : request.negativePrompt();
         String style = request.style() != null ? request.style() : config.stylePreset().orElse(null);
-        return VendorResponses.anyStatus(client.generate(endpoint(), "Bearer " + config.apiKey().orElse(""), "image/*",
+        return client.generate(endpoint(), "Bearer " + config.apiKey().orElse(""), "image/*",
                         request.prompt(), negative, AspectRatios.nearest(ASPECT_RATIOS, request.width(), request.height()),
                         seed == null ? null : Long.toString(seed % 4_294_967_295L), "png", sd3Model,
-                        endpoint().equals("core") ? style : null))
+                        endpoint().equals("core") ? style : null)
+                .onFailure(VendorHttpError.class).transform(e -> StabilityErrors.classify((VendorHttpError) e,
+                        ((VendorHttpError) e).json(json), config))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e))
                 .map(this::read);
     }
 
-    private GeneratedImage read(Response response) {
-        if (response.getStatus() != 200) {
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            throw StabilityErrors.classify(response, parse(text), config);
-        }
+    private GeneratedImage read(RestResponse<byte[]> response) {
         String finish = response.getHeaderString("finish-reason");
         if ("CONTENT_FILTERED".equalsIgnoreCase(finish)) {
             throw ProviderException.of(id(), ProviderErrorKind.CONTENT_POLICY,
                     "Stability filtered the result for content; nothing was kept", null, 200, config.maxRetryWait());
         }
-        byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+        byte[] bytes = response.getEntity() == null ? new byte[0] : response.getEntity();
         ImageBytes.Checked checked = ImageBytes.check(id(), bytes);
         String seedHeader = response.getHeaderString("seed");
         Long seed = null;
@@ -149,10 +149,6 @@ public class StabilityImageProvider implements ImageProvider {
         return new GeneratedImage(bytes, checked.mimeType(), checked.width(), checked.height(), seed, null);
     }
 
-    private JsonNode parse(String text) {
-        return VendorResponses.json(json, text);
-    }
-
     @Override
     @Timeout(10_000)
     public Uni<ProbeResult> probe() {
@@ -160,19 +156,18 @@ public class StabilityImageProvider implements ImageProvider {
         if (!configured()) {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
-        return VendorResponses.anyStatus(client.balance("Bearer " + config.apiKey().orElse("")))
-                .map(response -> {
+        return client.balance("Bearer " + config.apiKey().orElse(""))
+                .map(balance -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
-                    if (response.getStatus() == 401 || response.getStatus() == 403) {
-                        return ProbeResult.down("credentials refused (" + response.getStatus() + ")", ms);
-                    }
-                    if (response.getStatus() != 200) {
-                        return ProbeResult.down("balance answered " + response.getStatus(), ms);
-                    }
-                    JsonNode body = parse(response.readEntity(String.class));
-                    double credits = body == null ? 0 : body.path("credits").asDouble(0);
+                    double credits = balance == null || balance.credits() == null ? 0 : balance.credits();
                     String detail = String.format(Locale.ROOT, "%.1f credits left", credits);
                     return credits < config.lowCredits() ? ProbeResult.degraded(detail, ms) : ProbeResult.up(detail, ms);
+                })
+                .onFailure(VendorHttpError.class).recoverWithItem(e -> {
+                    long ms = (System.nanoTime() - started) / 1_000_000;
+                    int status = ((VendorHttpError) e).status();
+                    return status == 401 || status == 403 ? ProbeResult.down("credentials refused (" + status + ")", ms)
+                            : ProbeResult.down("balance answered " + status, ms);
                 })
                 .onFailure().recoverWithItem(e -> ProbeResult.down("unreachable", (System.nanoTime() - started) / 1_000_000));
     }

@@ -172,6 +172,7 @@ class OpenAiImageProviderTest {
         ProviderException failure = Outcomes.classified(ProviderId.OPENAI, openai.generate(request(), ProgressListener.NONE));
 
         assertThat(failure.kind()).isEqualTo(ProviderErrorKind.RETRYABLE);
+        assertThat(failure.getMessage()).contains("not its JSON answer");
         vendor.verify(3, postRequestedFor(urlEqualTo(PATH)));
     }
 

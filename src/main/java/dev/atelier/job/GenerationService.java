@@ -46,11 +46,13 @@ public class GenerationService {
     private final QueueEstimates estimates;
     private final JobQueueConfig config;
     private final JobAdmission admission;
+    private final GenerationRequests requests;
 
     GenerationService(JobReads jobs, ImageService images, CollectionService collections,
             ProviderRouter router, JobQueue queue, JobStore store, ProgressBus bus, QueueEstimates estimates,
-            JobQueueConfig config, JobAdmission admission) {
+            JobQueueConfig config, JobAdmission admission, GenerationRequests requests) {
         this.admission = admission;
+        this.requests = requests;
         this.jobs = jobs;
         this.collections = collections;
         this.estimates = estimates;
@@ -116,11 +118,8 @@ public class GenerationService {
     }
 
     private Prepared prepare(GenerateImageInput input) {
-        RoutingRequest request = GenerationRequests.toRouting(input, null);
+        RoutingRequest request = requests.toRouting(input, null);
         String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().trim();
-        if (key != null && key.length() > 200) {
-            throw AtelierException.badInput("idempotencyKey is longer than 200 characters");
-        }
         if (input.collectionId() != null) {
             Ids.parse(input.collectionId(), "collection");
         }

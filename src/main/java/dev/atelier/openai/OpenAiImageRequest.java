@@ -3,7 +3,6 @@ package dev.atelier.openai;
 import java.util.Locale;
 
 import dev.atelier.common.error.AtelierException;
-import dev.atelier.common.StorableText;
 import dev.atelier.prompt.engine.PromptText;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
@@ -21,37 +20,20 @@ import io.vertx.core.json.JsonObject;
  */
 record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, JsonObject recorded) {
 
+    /** The body as a routing request; {@code body} has passed its constraints ({@link ImageGenerationBody}). */
     static OpenAiImageRequest parse(ImageGenerationBody body) {
-        if (body == null) {
-            throw AtelierException.badInput("The request body is empty; send a JSON object with a prompt");
-        }
-        String prompt = PromptText.clean(storable(body.prompt(), "prompt"));
-        if (prompt.isEmpty()) {
-            throw AtelierException.badInput("prompt is required");
-        }
-        if (prompt.length() > GenerationRequests.MAX_PROMPT) {
-            throw AtelierException.badInput("prompt is longer than " + GenerationRequests.MAX_PROMPT + " characters");
-        }
-        String model = storable(body.model(), "model");
+        String prompt = PromptText.clean(body.prompt());
+        String model = body.model();
         model = model == null || model.isBlank() ? "auto" : model.trim();
         ProviderId provider = provider(model);
         int n = body.n() == null ? 1 : body.n();
-        if (n < 1 || n > GenerationRequests.MAX_COUNT) {
-            throw AtelierException.badInput("n must be between 1 and " + GenerationRequests.MAX_COUNT);
-        }
-        String size = storable(body.size(), "size");
+        String size = body.size();
         int[] dimensions = GenerationRequests.size(size == null || "auto".equalsIgnoreCase(size) ? null : size);
-        Quality quality = quality(storable(body.quality(), "quality"));
-        String format = storable(body.responseFormat(), "response_format");
-        boolean base64;
-        if (format == null) {
-            base64 = model.toLowerCase(Locale.ROOT).startsWith("gpt-image");
-        } else if ("b64_json".equals(format) || "url".equals(format)) {
-            base64 = "b64_json".equals(format);
-        } else {
-            throw AtelierException.badInput("response_format must be url or b64_json");
-        }
-        String style = storable(body.style(), "style");
+        Quality quality = quality(body.quality());
+        String format = body.responseFormat();
+        boolean base64 = format == null ? model.toLowerCase(Locale.ROOT).startsWith("gpt-image")
+                : "b64_json".equalsIgnoreCase(format);
+        String style = body.style();
         ImageRequest image = new ImageRequest(prompt, null, dimensions[0], dimensions[1], n, quality, null, style, null);
         RoutingRequest routing = new RoutingRequest(image, provider, false, null, null, null);
         JsonObject recorded = new JsonObject().put("prompt", prompt).put("enhance", false).put("width", dimensions[0])
@@ -95,17 +77,8 @@ record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, 
             return Quality.STANDARD;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "standard", "auto", "low", "medium" -> Quality.STANDARD;
             case "hd", "high" -> Quality.HD;
-            default -> throw AtelierException.badInput("quality must be one of standard, hd, low, medium, high, auto");
+            default -> Quality.STANDARD; // standard, auto, low, medium (ImageGenerationBody allows no other)
         };
-    }
-
-    private static String storable(String value, String field) {
-        String problem = StorableText.problem(value, field);
-        if (problem != null) {
-            throw AtelierException.badInput(problem);
-        }
-        return value;
     }
 }

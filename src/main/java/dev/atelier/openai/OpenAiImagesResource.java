@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.common.http.PublicUrl;
+import dev.atelier.common.validation.InputValidation;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.routing.ProviderAttempt;
 import dev.atelier.routing.RoutingFailure;
@@ -57,8 +58,11 @@ public class OpenAiImagesResource {
     private final InlineGenerations generations;
     private final CurrentUser currentUser;
     private final PublicUrl publicUrl;
+    private final InputValidation validation;
 
-    OpenAiImagesResource(InlineGenerations generations, CurrentUser currentUser, PublicUrl publicUrl) {
+    OpenAiImagesResource(InlineGenerations generations, CurrentUser currentUser, PublicUrl publicUrl,
+            InputValidation validation) {
+        this.validation = validation;
         this.generations = generations;
         this.currentUser = currentUser;
         this.publicUrl = publicUrl;
@@ -71,7 +75,7 @@ public class OpenAiImagesResource {
     @CustomDeserialization(Strict.class)
     public Uni<RestResponse<ImagesResponse>> generate(ImageGenerationBody body) {
         long started = System.nanoTime();
-        return currentUser.call(() -> OpenAiImageRequest.parse(body),
+        return currentUser.call(() -> OpenAiImageRequest.parse(validation.valid(body, "request body")),
                 (userId, request) -> generations.generate(userId, request.routing(), request.recorded())
                         .map(done -> answer(request, done, started)));
     }

@@ -2,50 +2,43 @@ package dev.atelier.prompt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.validation.InputValidation;
 import dev.atelier.prompt.engine.PromptText;
 
-/** Validates and cleans what callers send to the prompt engine. */
+/**
+ * What callers send to the prompt engine, checked against the constraints declared on {@link EnhancePromptInput}
+ * and {@link StylePreferences} ({@link InputValidation}), then cleaned ({@link PromptText#clean}).
+ */
 @ApplicationScoped
 public class PromptInputs {
 
-    static final int MAX_STYLE_LENGTH = 200;
+    private final InputValidation validation;
 
-    private final PromptConfig config;
-
-    PromptInputs(PromptConfig config) {
-        this.config = config;
+    PromptInputs(InputValidation validation) {
+        this.validation = validation;
     }
 
-    /** The idea without control characters and with white space folded; empty or oversized is BAD_USER_INPUT. */
-    public String idea(String raw) {
-        String idea = PromptText.clean(raw);
-        if (idea.isEmpty()) {
-            throw AtelierException.badInput("Describe the image you want: the input is empty");
-        }
-        int max = config.maxInputLength();
-        if (idea.length() > max) {
-            throw AtelierException.badInput("The input is " + idea.length() + " characters long; the limit is " + max);
-        }
-        return idea;
+    /** The checked input; BAD_USER_INPUT naming the field when a constraint fails. */
+    public EnhancePromptInput checked(EnhancePromptInput input) {
+        return validation.valid(input, "enhancement input");
     }
 
-    /** Style preferences with each field cleaned; a field over 200 characters is BAD_USER_INPUT. */
+    /** The idea without control characters and with white space folded. */
+    public String idea(EnhancePromptInput input) {
+        return PromptText.clean(input.input());
+    }
+
+    /** Style preferences with each field cleaned (empty ones dropped). */
     public StylePreferences style(StylePreferences style) {
         if (style == null) {
             return StylePreferences.NONE;
         }
-        return new StylePreferences(field("lighting", style.lighting()), field("mood", style.mood()),
-                field("medium", style.medium()), field("palette", style.palette()),
-                field("composition", style.composition()), field("camera", style.camera()));
+        return new StylePreferences(clean(style.lighting()), clean(style.mood()), clean(style.medium()),
+                clean(style.palette()), clean(style.composition()), clean(style.camera()));
     }
 
-    private static String field(String name, String value) {
+    private static String clean(String value) {
         String clean = PromptText.clean(value);
-        if (clean.length() > MAX_STYLE_LENGTH) {
-            throw AtelierException.badInput("style." + name + " is " + clean.length() + " characters long; the limit is "
-                    + MAX_STYLE_LENGTH);
-        }
         return clean.isEmpty() ? null : clean;
     }
 }

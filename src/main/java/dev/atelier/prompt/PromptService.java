@@ -56,7 +56,8 @@ public class PromptService {
     /** Enhances the idea for the user and stores it in their history. */
     public Uni<EnhancedPrompt> enhance(UUID userId, EnhancePromptInput request) {
         long started = System.nanoTime();
-        String idea = inputs.idea(request.input());
+        inputs.checked(request);
+        String idea = inputs.idea(request);
         StylePreferences style = inputs.style(request.style());
         boolean wantLlm = !Boolean.FALSE.equals(request.useLlm()) && llm.enabled();
         EnhancementKey templateKey = EnhancementKey.of(idea, request.category(), style, config.engineVersion());

@@ -10,12 +10,15 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("StylePreferences")
 @Description("Style that steers the enhancement; each field replaces the category default for that aspect.")
 public record StylePreferences(
-        @Description("e.g. golden hour, neon glow, moonlit") String lighting,
-        @Description("e.g. serene, ominous") String mood,
-        @Description("e.g. oil painting, 35mm film photograph") String medium,
-        @Description("e.g. pastel, teal and orange") String palette,
-        @Description("e.g. rule of thirds, symmetrical") String composition,
-        @Description("e.g. 85mm lens, drone shot") String camera) {
+        @Description("e.g. golden hour, neon glow, moonlit") @CleanText(max = MAX_LENGTH) String lighting,
+        @Description("e.g. serene, ominous") @CleanText(max = MAX_LENGTH) String mood,
+        @Description("e.g. oil painting, 35mm film photograph") @CleanText(max = MAX_LENGTH) String medium,
+        @Description("e.g. pastel, teal and orange") @CleanText(max = MAX_LENGTH) String palette,
+        @Description("e.g. rule of thirds, symmetrical") @CleanText(max = MAX_LENGTH) String composition,
+        @Description("e.g. 85mm lens, drone shot") @CleanText(max = MAX_LENGTH) String camera) {
+
+    /** Longest style field, in characters once cleaned. */
+    public static final int MAX_LENGTH = 200;
 
     public static final StylePreferences NONE = new StylePreferences(null, null, null, null, null, null);
 

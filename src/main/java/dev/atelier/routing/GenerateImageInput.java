@@ -1,5 +1,11 @@
 package dev.atelier.routing;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -7,6 +13,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.atelier.prompt.Category;
+import dev.atelier.prompt.CleanText;
 import dev.atelier.prompt.StylePreferences;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
@@ -15,20 +22,25 @@ import dev.atelier.provider.Quality;
 @Input("GenerateImageInput")
 @Description("An image to generate. Leave provider out for AUTO routing.")
 public record GenerateImageInput(
-        @NonNull @Description("The idea or a finished prompt.") String prompt,
+        @NonNull @CleanText(max = GenerationRequests.MAX_PROMPT, required = true)
+        @Description("The idea or a finished prompt.") String prompt,
         @DefaultValue("true") @Description("Enhance the prompt first (default true).") Boolean enhance,
         Category category,
-        StylePreferences style,
+        @Valid StylePreferences style,
         @Description("null = AUTO") ProviderId provider,
         @DefaultValue("STANDARD") Quality quality,
-        @Description("WIDTHxHEIGHT, default 1024x1024") String size,
+        @ImageSize @Description("WIDTHxHEIGHT, default 1024x1024") String size,
+        @Min(value = 1, message = COUNT) @Max(value = GenerationRequests.MAX_COUNT, message = COUNT)
         @DefaultValue("1") Integer count,
         Budget budget,
         Priority priority,
-        Integer seed,
-        String negativePrompt,
+        @PositiveOrZero(message = "must not be negative") Integer seed,
+        @CleanText(max = GenerationRequests.MAX_PROMPT) String negativePrompt,
         @Id String collectionId,
+        @Size(max = GenerationRequests.MAX_IDEMPOTENCY_KEY, message = "is longer than {max} characters")
         String idempotencyKey,
         @Description("With an explicit provider: may the router fall back to others if it fails? (default false)")
         Boolean allowFallback) {
+
+    static final String COUNT = "must be between 1 and " + GenerationRequests.MAX_COUNT;
 }

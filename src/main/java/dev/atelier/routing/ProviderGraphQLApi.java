@@ -28,10 +28,12 @@ public class ProviderGraphQLApi {
     private final PauseBoard pauses;
     private final CircuitBreakerMaintenance breakers;
     private final CurrentUser currentUser;
+    private final GenerationRequests requests;
 
     ProviderGraphQLApi(ProviderRouter router, ProviderRegistry providers, ProviderHealth health, PauseBoard pauses,
-            CircuitBreakerMaintenance breakers, CurrentUser currentUser) {
+            CircuitBreakerMaintenance breakers, CurrentUser currentUser, GenerationRequests requests) {
         this.currentUser = currentUser;
+        this.requests = requests;
         this.router = router;
         this.providers = providers;
         this.health = health;
@@ -68,7 +70,7 @@ public class ProviderGraphQLApi {
     }
 
     private CostEstimate estimate(GenerateImageInput input) {
-        RoutingRequest request = GenerationRequests.toRouting(input, null);
+        RoutingRequest request = requests.toRouting(input, null);
         RoutingDecision decision = router.decide(request);
         List<ProviderQuote> alternatives = new ArrayList<>();
         decision.quotes().forEach((id, quote) -> alternatives.add(new ProviderQuote(id, quote.model(),
@@ -84,7 +86,7 @@ public class ProviderGraphQLApi {
     @Description("The chain of providers the router would try for this input, and the reasons.")
     public Uni<@NonNull ProviderDecision> selectProvider(@NonNull @Name("input") GenerateImageInput input) {
         return currentUser.call(userId -> Uni.createFrom().item(() -> {
-            RoutingDecision decision = router.decide(GenerationRequests.toRouting(input, null));
+            RoutingDecision decision = router.decide(requests.toRouting(input, null));
             return new ProviderDecision(decision.chain(), decision.reasons());
         }));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +40,7 @@ public class JobReconciler {
     private final ReactiveValueCommands<String, String> values;
     private final String lock;
     private final Counter requeued;
+    private volatile boolean stopping;
 
     JobReconciler(JobStore jobs, JobQueue queue, JobQueueConfig config, ReactiveRedisDataSource redis, RedisKeys keys,
             MeterRegistry registry) {
@@ -50,9 +53,14 @@ public class JobReconciler {
                 .register(registry);
     }
 
+    /** A stopping replica leaves reconciling to the others (its pools are closing under it). */
+    void stop(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${atelier.jobs.reconcile-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        if (!config.workerEnabled()) {
+        if (!config.workerEnabled() || stopping) {
             return Uni.createFrom().voidItem();
         }
         return reconcileIfLeader()

@@ -53,14 +53,14 @@ public class ImageService {
                 .map(rows -> rows.iterator().hasNext() ? ImageRows.image(rows.iterator().next()) : null);
     }
 
-    /** The images of these jobs (which the caller has already found to be the reader's), per job, oldest first. */
-    public Uni<Map<UUID, List<Image>>> ofJobs(List<UUID> jobIds) {
+    /** The owner's images of these jobs, per job, oldest first. */
+    public Uni<Map<UUID, List<Image>>> ofJobs(UUID owner, List<UUID> jobIds) {
         if (jobIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return pool.preparedQuery("select " + ImageRows.COLUMNS + ", i.job_id from images i where i.job_id = any($1) "
-                        + "order by i.created_at, i.id")
-                .execute(Tuple.of(jobIds.toArray(UUID[]::new)))
+                        + "and i.user_id = $2 order by i.created_at, i.id")
+                .execute(Tuple.of(jobIds.toArray(UUID[]::new), owner))
                 .map(rows -> {
                     Map<UUID, List<Image>> byJob = new HashMap<>();
                     rows.forEach(row -> byJob.computeIfAbsent(row.getUUID("job_id"), id -> new ArrayList<>())

@@ -105,7 +105,7 @@ public class GenerationService {
                         .onItem().transformToUniAndConcatenate(a -> (a.created() ? announce(userId, a.id())
                                 : Uni.createFrom().voidItem())
                                 .chain(() -> jobs.owned(a.id(), userId))
-                                .flatMap(this::view))
+                                .flatMap(job -> view(userId, job)))
                         .collect().asList());
     }
 
@@ -179,7 +179,7 @@ public class GenerationService {
     public Uni<GenerationJob> get(UUID userId, UUID jobId) {
         return jobs.owned(jobId, userId)
                 .onItem().ifNull().failWith(() -> AtelierException.notFound("Job", jobId))
-                .flatMap(this::view);
+                .flatMap(job -> view(userId, job));
     }
 
     /** The user's jobs, newest first, optionally of one status. */
@@ -189,7 +189,7 @@ public class GenerationService {
             if (slice.rows().isEmpty()) {
                 return Uni.createFrom().item(new JobConnection(List.of(), slice.pageInfo(GenerationService::cursor)));
             }
-            return images.ofJobs(slice.rows().stream().map(JobRow::id).toList()).flatMap(byJob -> Multi.createFrom()
+            return images.ofJobs(userId, slice.rows().stream().map(JobRow::id).toList()).flatMap(byJob -> Multi.createFrom()
                     .iterable(slice.rows())
                     .onItem().transformToUniAndConcatenate(job -> estimate(job).map(estimate -> new JobEdge(
                             cursor(job).encode(), GenerationJob.from(job, byJob.getOrDefault(job.id(), List.of()),
@@ -220,8 +220,8 @@ public class GenerationService {
                         job.errorMessage(), Instant.now())));
     }
 
-    private Uni<GenerationJob> view(JobRow job) {
-        return images.ofJobs(List.of(job.id())).flatMap(byJob -> estimate(job).map(estimate -> GenerationJob.from(job,
+    private Uni<GenerationJob> view(UUID userId, JobRow job) {
+        return images.ofJobs(userId, List.of(job.id())).flatMap(byJob -> estimate(job).map(estimate -> GenerationJob.from(job,
                 byJob.getOrDefault(job.id(), List.of()), estimate)));
     }
 

@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class JobStore {
 
-    static final String ACTIVE = "('QUEUED', 'ENHANCING', 'GENERATING', 'STORING')";
+    static final String ACTIVE = JobStatus.UNFINISHED_SQL;
 
     /** A job a worker now holds. */
     public record Claim(UUID jobId, UUID userId, JsonObject request, int deliveries, String worker,

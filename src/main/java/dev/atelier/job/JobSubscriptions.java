@@ -43,14 +43,16 @@ public class JobSubscriptions {
         return currentUser.call(userId -> generation.current(userId, id).replaceWith(userId))
                 .toMulti().flatMap(userId -> Multi.createFrom().deferred(() -> {
                     CurrentThenChanges order = new CurrentThenChanges();
-                    Multi<Optional<JobProgress>> changes = bus.events()
+                    Multi<Seen> changes = bus.events()
                             .filter(e -> e.userId().equals(userId) && e.progress().jobId().equals(jobId))
-                            .onItem().transformToIterable(e -> order.change(e.progress()));
-                    Multi<Optional<JobProgress>> current = OwnContext.run(() -> generation.current(userId, id))
-                            .toMulti().onItem().transformToIterable(order::current);
+                            .map(e -> new Seen(false, e.progress()));
+                    Multi<Seen> current = OwnContext.run(() -> generation.current(userId, id))
+                            .map(p -> new Seen(true, p)).toMulti();
                     // listen before reading the current state (merge subscribes in this order), so no change
-                    // between the two is lost; an empty item marks the end, after a terminal state
+                    // between the two is lost; the merged stream delivers one item at a time, so the order's state
+                    // is touched by one thread at a time; an empty item marks the end, after a terminal state
                     return Multi.createBy().merging().streams(changes, current)
+                            .onItem().transformToIterable(order::next)
                             .select().first(Optional::isPresent).map(Optional::get);
                 }));
     }
@@ -71,17 +73,25 @@ public class JobSubscriptions {
         });
     }
 
+    /** A progress item and where it came from: the job's current state, or a change from the bus. */
+    private record Seen(boolean current, JobProgress progress) {
+    }
+
     /**
      * One jobProgress subscriber's view: changes that arrive before the current state is read wait for it; then
-     * only what is newer passes, and an empty item follows the first terminal state. Reactive Streams delivers the
-     * merged items one at a time, so no lock is needed.
+     * only what is newer passes, and an empty item follows the first terminal state. It is fed from after the
+     * merge, which Reactive Streams serialises, so no lock is needed.
      */
     private static final class CurrentThenChanges {
         private final List<JobProgress> early = new ArrayList<>();
         private boolean started;
         private JobProgress last;
 
-        List<Optional<JobProgress>> current(JobProgress current) {
+        List<Optional<JobProgress>> next(Seen seen) {
+            return seen.current() ? current(seen.progress()) : change(seen.progress());
+        }
+
+        private List<Optional<JobProgress>> current(JobProgress current) {
             started = true;
             List<Optional<JobProgress>> out = new ArrayList<>();
             accept(current, out);
@@ -90,7 +100,7 @@ public class JobSubscriptions {
             return out;
         }
 
-        List<Optional<JobProgress>> change(JobProgress change) {
+        private List<Optional<JobProgress>> change(JobProgress change) {
             if (!started) {
                 early.add(change);
                 return List.of();

@@ -105,11 +105,6 @@ public class CurrentUser {
                         .flatMap(reader -> work.apply(reader, value)))));
     }
 
-    /** Whether callers sign in with OIDC tokens (rather than local single-user mode). */
-    public boolean oidcMode() {
-        return config.mode() == AuthConfig.Mode.OIDC;
-    }
-
     /** The caller's full user row. */
     public Uni<User> user() {
         return call(directory::byId);

@@ -32,8 +32,15 @@ class CollectionOrderTest {
         GraphQL.post("{ me { id } }").statusCode(200); // the local user exists from its first request
         UUID owner = ForeignRows.localUser(pool);
         List<String> made = List.of(image(owner), image(owner), image(owner));
-        String collection = GraphQL.post("mutation { createCollection(name: \"in order\") { id } }")
-                .extract().jsonPath().getString("data.createCollection.id");
+        String collection = GraphQL.post("mutation { createCollection(name: \"in order\", description: "
+                + "\"every fox so far\", visibility: UNLISTED) { id } }").extract().jsonPath()
+                .getString("data.createCollection.id");
+        var read = GraphQL.post("query($id: ID!) { collection(id: $id) { name description visibility imageCount } }",
+                Map.of("id", collection)).extract().jsonPath();
+        assertThat(read.getString("data.collection.name")).isEqualTo("in order");
+        assertThat(read.getString("data.collection.description")).isEqualTo("every fox so far");
+        assertThat(read.getString("data.collection.visibility")).isEqualTo("UNLISTED");
+        assertThat(read.getInt("data.collection.imageCount")).isZero();
 
         GraphQL.post("mutation($c: ID!, $i: [ID!]!) { addToCollection(collectionId: $c, imageIds: $i) { id } }",
                 Map.of("c", collection, "i", List.of(made.get(0), made.get(1)))).statusCode(200);

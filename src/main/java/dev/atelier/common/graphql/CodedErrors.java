@@ -20,6 +20,7 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.GoodFaithIntrospection;
 
 /**
  * Turns any GraphQL error into one a client can act on: {@code extensions.code} from {@link ErrorCode}, a human
@@ -41,7 +42,7 @@ final class CodedErrors {
             return fromException(error, unwrap(fetching.getException()));
         }
         // graphql-java's own guard against introspection that repeats itself to blow up the answer: the caller's doing
-        ErrorCode code = error instanceof graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError
+        ErrorCode code = error instanceof GoodFaithIntrospection.BadFaithIntrospectionError
                 ? ErrorCode.BAD_USER_INPUT : codeFor(error.getErrorType());
         String message = error.getMessage();
         if (code == ErrorCode.INTERNAL) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.atelier.common.StorableText;
-import graphql.language.ArrayValue;
 import graphql.language.Argument;
+import graphql.language.ArrayValue;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -30,6 +30,7 @@ import graphql.language.TypeName;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectField;
@@ -249,7 +250,7 @@ final class InputRules {
             case "String" -> value instanceof String;
             case "ID" -> value instanceof String || value instanceof Number;
             case "Boolean" -> value instanceof Boolean;
-            default -> type instanceof graphql.schema.GraphQLEnumType ? value instanceof String
+            default -> type instanceof GraphQLEnumType ? value instanceof String
                     : !(type instanceof GraphQLInputObjectType) || value instanceof Map;
         };
         return ok ? null : path + ": expected " + (type instanceof GraphQLInputObjectType ? "an object of type "

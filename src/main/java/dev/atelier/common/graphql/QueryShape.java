@@ -10,9 +10,14 @@ import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 
 /**
  * Depth and size of a validated GraphQL document, with fragments expanded. Introspection fields ({@code __schema},
@@ -38,15 +43,15 @@ public record QueryShape(int depth, int fields) {
     /** Whether the document reads the schema ({@code __schema} or {@code __type}, anywhere; {@code __typename} is fine). */
     public static boolean introspects(Document document) {
         boolean[] found = { false };
-        new graphql.language.NodeTraverser().depthFirst(new graphql.language.NodeVisitorStub() {
+        new NodeTraverser().depthFirst(new NodeVisitorStub() {
             @Override
-            public graphql.util.TraversalControl visitField(Field field,
-                    graphql.util.TraverserContext<graphql.language.Node> context) {
+            public TraversalControl visitField(Field field,
+                    TraverserContext<Node> context) {
                 if (field.getName().equals("__schema") || field.getName().equals("__type")) {
                     found[0] = true;
-                    return graphql.util.TraversalControl.QUIT;
+                    return TraversalControl.QUIT;
                 }
-                return graphql.util.TraversalControl.CONTINUE;
+                return TraversalControl.CONTINUE;
             }
         }, document);
         return found[0];

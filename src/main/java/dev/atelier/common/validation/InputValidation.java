@@ -15,7 +15,7 @@ import dev.atelier.common.error.AtelierException;
  * The one place input records are checked: their Bean Validation constraints (declared on the records, limits from
  * configuration where the limit is configurable), run inside the caller's pipeline so a violation becomes a coded
  * {@code BAD_USER_INPUT} like any other failure, naming the field ({@code style.mood is longer than 200 characters}).
- * The first violation in field order is reported, so the same input always gets the same message.
+ * The violation whose field path sorts first is reported, so the same input always gets the same message.
  */
 @ApplicationScoped
 public class InputValidation {

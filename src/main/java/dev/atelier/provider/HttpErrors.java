@@ -41,6 +41,30 @@ public final class HttpErrors {
         }
     }
 
+    /**
+     * What an HTTP status means when the vendor's body says nothing more specific: 401/403 credentials, 402 payment,
+     * 404 a model that is gone, 429 rate limit, 408/409/5xx worth retrying, anything else a bad request. Each
+     * classifier checks its vendor's own error codes first.
+     */
+    public static ProviderErrorKind byStatus(int status) {
+        if (status == 401 || status == 403) {
+            return ProviderErrorKind.AUTH;
+        }
+        if (status == 402) {
+            return ProviderErrorKind.PAYMENT;
+        }
+        if (status == 404) {
+            return ProviderErrorKind.MODEL_RETIRED;
+        }
+        if (status == 429) {
+            return ProviderErrorKind.RATE_LIMITED;
+        }
+        if (status == 408 || status == 409 || status >= 500) {
+            return ProviderErrorKind.RETRYABLE;
+        }
+        return ProviderErrorKind.BAD_REQUEST;
+    }
+
     /** A vendor message trimmed to something safe and short to show. */
     public static String safe(String message) {
         if (message == null || message.isBlank()) {

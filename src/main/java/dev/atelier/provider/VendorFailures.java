@@ -2,6 +2,7 @@ package dev.atelier.provider;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
@@ -18,6 +19,15 @@ public final class VendorFailures {
     private static final Logger LOG = Logger.getLogger(VendorFailures.class);
 
     private VendorFailures() {
+    }
+
+    /**
+     * Like {@link #classify(ProviderId, Throwable)}, with the vendor's error answers ({@link VendorHttpError}, from the
+     * REST client's exception mapper) classified by {@code vendorErrors}, which knows the vendor's error shape.
+     */
+    public static ProviderException classify(ProviderId provider, Throwable failure,
+            Function<VendorHttpError, ProviderException> vendorErrors) {
+        return failure instanceof VendorHttpError answer ? vendorErrors.apply(answer) : classify(provider, failure);
     }
 
     public static ProviderException classify(ProviderId provider, Throwable failure) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.ErrorCode;
+import dev.atelier.common.graphql.CodedAnswer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
@@ -97,13 +98,15 @@ class CrossSiteGuard {
     }
 
     /** 403 with one coded error: OpenAI's error shape under /v1/, the GraphQL one everywhere else. */
+    /** 403 in the caller's error shape: OpenAI's under /v1 (spelled out: that package sits above this one). */
     private static void refuse(RoutingContext ctx, String message) {
-        Object body = ctx.request().path().startsWith("/v1/")
-                ? Map.of("error", Map.of("message", message, "type", "invalid_request_error", "code", "forbidden"))
-                : Map.of("errors", List.of(Map.of("message", message,
-                        "extensions", Map.of("code", ErrorCode.FORBIDDEN.name()))));
+        if (!ctx.request().path().startsWith("/v1/")) {
+            CodedAnswer.send(ctx, 403, ErrorCode.FORBIDDEN, message);
+            return;
+        }
         ctx.response().setStatusCode(403)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
-                .end(Json.encode(body));
+                .end(Json.encode(Map.of("error", Map.of("message", message, "type", "invalid_request_error",
+                        "code", "forbidden"))));
     }
 }

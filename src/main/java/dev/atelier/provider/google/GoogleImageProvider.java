@@ -100,9 +100,8 @@ public class GoogleImageProvider implements ImageProvider {
                                 VertexPayloads.gemini(request))
                         : client.predict(project, config.location(), model(), "Bearer " + token,
                                 VertexPayloads.imagen(request)))
-                .onFailure(VendorHttpError.class).transform(e -> VertexErrors.classify((VendorHttpError) e,
-                        ((VendorHttpError) e).json(json), config.maxRetryWait()))
-                .onFailure().transform(e -> VendorFailures.classify(id(), e))
+                .onFailure().transform(e -> VendorFailures.classify(id(), e,
+                        answer -> VertexErrors.classify(answer, answer.json(json), config.maxRetryWait())))
                 .map(body -> read(body, request, gemini));
     }
 

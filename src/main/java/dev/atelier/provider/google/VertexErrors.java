@@ -29,14 +29,8 @@ final class VertexErrors {
         } else if (status == 400 && (lower.contains("could not be submitted") || lower.contains("blocked")
                 || lower.contains("safety") || lower.contains("responsible ai"))) {
             kind = ProviderErrorKind.CONTENT_POLICY;
-        } else if (status == 401 || status == 403) {
-            kind = ProviderErrorKind.AUTH;
-        } else if (status == 404) {
-            kind = ProviderErrorKind.MODEL_RETIRED;
-        } else if (status == 408 || status >= 500) {
-            kind = ProviderErrorKind.RETRYABLE;
         } else {
-            kind = ProviderErrorKind.BAD_REQUEST;
+            kind = HttpErrors.byStatus(status);
         }
         Duration retryAfter = kind == ProviderErrorKind.RATE_LIMITED ? HttpErrors.retryAfter(response::header) : null;
         return ProviderException.of(ProviderId.GOOGLE, kind, "Google: " + HttpErrors.safe(raw), retryAfter, status,

@@ -26,18 +26,12 @@ final class OpenAiErrors {
         if (code.equals("content_policy_violation") || code.equals("moderation_blocked")
                 || (type.equals("image_generation_user_error") && code.contains("moderation"))) {
             kind = ProviderErrorKind.CONTENT_POLICY;
-        } else if (code.equals("model_not_found") || status == 404) {
+        } else if (code.equals("model_not_found")) {
             kind = ProviderErrorKind.MODEL_RETIRED;
-        } else if (code.equals("insufficient_quota") || code.equals("billing_hard_limit_reached") || status == 402) {
+        } else if (code.equals("insufficient_quota") || code.equals("billing_hard_limit_reached")) {
             kind = ProviderErrorKind.PAYMENT;
-        } else if (status == 401 || status == 403) {
-            kind = ProviderErrorKind.AUTH;
-        } else if (status == 429) {
-            kind = ProviderErrorKind.RATE_LIMITED;
-        } else if (status == 408 || status == 409 || status >= 500) {
-            kind = ProviderErrorKind.RETRYABLE;
         } else {
-            kind = ProviderErrorKind.BAD_REQUEST;
+            kind = HttpErrors.byStatus(status);
         }
         Duration retryAfter = kind == ProviderErrorKind.RATE_LIMITED ? HttpErrors.retryAfter(response::header) : null;
         return ProviderException.of(ProviderId.OPENAI, kind, message, retryAfter, status, maxRetryWait);

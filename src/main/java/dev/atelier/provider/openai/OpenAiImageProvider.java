@@ -110,9 +110,8 @@ public class OpenAiImageProvider implements ImageProvider {
         }
         progress.progress(0.05, "submitted to OpenAI");
         return client.generate(bearer(), shape.body(model(), request, config))
-                .onFailure(VendorHttpError.class).transform(e -> OpenAiErrors.classify((VendorHttpError) e,
-                        ((VendorHttpError) e).json(json), config.maxRetryWait()))
-                .onFailure().transform(e -> VendorFailures.classify(id(), e))
+                .onFailure().transform(e -> VendorFailures.classify(id(), e,
+                        answer -> OpenAiErrors.classify(answer, answer.json(json), config.maxRetryWait())))
                 .flatMap(answer -> read(answer, request));
     }
 

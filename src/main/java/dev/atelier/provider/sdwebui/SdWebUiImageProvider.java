@@ -117,8 +117,7 @@ public class SdWebUiImageProvider implements ImageProvider {
                     }
                 }, failure -> LOG.debug("progress polling stopped", failure));
         return client.txt2img(body(request))
-                .onFailure(VendorHttpError.class).transform(e -> refused((VendorHttpError) e))
-                .onFailure().transform(e -> VendorFailures.classify(id(), e))
+                .onFailure().transform(e -> VendorFailures.classify(id(), e, this::refused))
                 .map(answer -> read(answer, request))
                 .onTermination().invoke(() -> {
                     finished.set(true);

@@ -41,25 +41,8 @@ final class StabilityErrors {
                 status, config.maxRetryWait());
     }
 
+    /** Stability answers 403 for content it refuses; every other status means what it means elsewhere. */
     private static ProviderErrorKind byStatus(int status) {
-        if (status == 401) {
-            return ProviderErrorKind.AUTH;
-        }
-        if (status == 402) {
-            return ProviderErrorKind.PAYMENT;
-        }
-        if (status == 403) {
-            return ProviderErrorKind.CONTENT_POLICY;
-        }
-        if (status == 429) {
-            return ProviderErrorKind.RATE_LIMITED;
-        }
-        if (status == 404) {
-            return ProviderErrorKind.MODEL_RETIRED;
-        }
-        if (status >= 500 || status == 408) {
-            return ProviderErrorKind.RETRYABLE;
-        }
-        return ProviderErrorKind.BAD_REQUEST;
+        return status == 403 ? ProviderErrorKind.CONTENT_POLICY : HttpErrors.byStatus(status);
     }
 }

@@ -123,9 +123,8 @@ public class StabilityImageProvider implements ImageProvider {
                         request.prompt(), negative, AspectRatios.nearest(ASPECT_RATIOS, request.width(), request.height()),
                         seed == null ? null : Long.toString(seed % 4_294_967_295L), "png", sd3Model,
                         endpoint().equals("core") ? style : null)
-                .onFailure(VendorHttpError.class).transform(e -> StabilityErrors.classify((VendorHttpError) e,
-                        ((VendorHttpError) e).json(json), config))
-                .onFailure().transform(e -> VendorFailures.classify(id(), e))
+                .onFailure().transform(e -> VendorFailures.classify(id(), e,
+                        answer -> StabilityErrors.classify(answer, answer.json(json), config)))
                 .map(this::read);
     }
 

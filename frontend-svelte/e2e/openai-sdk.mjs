@@ -84,6 +84,18 @@ await check('a provider that is not configured is a 503 server_error, not a hang
   assert(e instanceof OpenAI.InternalServerError, 'InternalServerError');
 });
 
+await check('models.list shows what the service can serve, and every id it lists generates', async () => {
+  const ids = [];
+  for await (const model of client.models.list()) {
+    ids.push(model.id);
+  }
+  assert(ids.includes('auto') && ids.includes('local'), `auto and local listed: ${ids}`);
+  for (const id of ids) {
+    const answer = await client.images.generate({ model: id, prompt: 'a heron at dawn', size: '64x64', response_format: 'b64_json' });
+    assert(answer.data.length === 1, `${id} made an image`);
+  }
+});
+
 if (failed) {
   console.error(`${failed} OpenAI SDK check(s) failed`);
   process.exit(1);

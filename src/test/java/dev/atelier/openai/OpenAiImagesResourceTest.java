@@ -106,6 +106,22 @@ class OpenAiImagesResourceTest {
     }
 
     @Test
+    void theModelListShowsWhatCanBeServedAndEachIdPinsItsProvider() {
+        ExtractableResponse<Response> list = given().header("Authorization", "Bearer sk-anything").get("/v1/models")
+                .then().extract();
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.jsonPath().getString("object")).isEqualTo("list");
+        List<String> ids = list.jsonPath().getList("data.id", String.class);
+        assertThat(ids).as("the offline defaults: the router and the LOCAL preview").containsExactly("auto", "local",
+                "local-preview-v1");
+        assertThat(list.jsonPath().getList("data.object", String.class)).containsOnly("model");
+        assertThat(list.jsonPath().getList("data.owned_by", String.class)).containsExactly("atelier", "local", "local");
+        for (String id : ids) {
+            assertThat(post(Map.of("model", id, "prompt", "a fox", "size", "64x64")).statusCode()).as(id).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aPinnedProviderThatIsNotConfiguredIsUnavailableAndTheJobIsRecordedAsFailed() {
         ExtractableResponse<Response> answer = post(Map.of("model", "dall-e-3", "prompt", "a fox", "size", "1024x1024"));
 

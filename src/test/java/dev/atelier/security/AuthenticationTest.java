@@ -64,6 +64,9 @@ class AuthenticationTest {
         var anonymous = given().contentType(ContentType.JSON).body(Map.of("prompt", "a cat"))
                 .post("/v1/images/generations").then().statusCode(401).extract().jsonPath();
         assertThat(anonymous.getString("error.type")).isEqualTo("invalid_request_error");
+        var models = given().get("/v1/models").then().statusCode(401).extract().jsonPath();
+        assertThat(models.getString("error.code")).as("the model list needs a caller too").isEqualTo("invalid_api_key");
+        given().header("Authorization", "Bearer " + Tokens.forged("mallory")).get("/v1/models").then().statusCode(401);
     }
 
     @io.quarkus.test.common.http.TestHTTPResource("/graphql")

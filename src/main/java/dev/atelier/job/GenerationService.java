@@ -102,10 +102,11 @@ public class GenerationService {
         return checkCollection(userId, prepared)
                 .chain(() -> admission.admit(userId, fresh))
                 .flatMap(admitted -> Multi.createFrom().iterable(admitted)
-                        .onItem().transformToUniAndConcatenate(a -> (a.created() ? announce(userId, a.id())
-                                : Uni.createFrom().voidItem())
-                                .chain(() -> jobs.owned(a.id(), userId))
-                                .flatMap(job -> view(userId, job)))
+                        // the answer shows the job as admitted, read before it is queued: a worker may take it
+                        // the moment it is on the stream
+                        .onItem().transformToUniAndConcatenate(a -> jobs.owned(a.id(), userId)
+                                .flatMap(job -> view(userId, job))
+                                .call(() -> a.created() ? announce(userId, a.id()) : Uni.createFrom().voidItem()))
                         .collect().asList());
     }
 

@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +16,7 @@ import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.common.pagination.Slice;
 import dev.atelier.gallery.CollectionService;
 import dev.atelier.gallery.ImageService;
+import dev.atelier.prompt.PromptService;
 import dev.atelier.queue.JobQueue;
 import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.GenerateImageInput;
@@ -27,7 +26,6 @@ import dev.atelier.routing.RoutingDecision;
 import dev.atelier.routing.RoutingRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Accepts generation requests as durable jobs: validates, prices the request on the provider the router would
@@ -47,10 +45,12 @@ public class GenerationService {
     private final JobQueueConfig config;
     private final JobAdmission admission;
     private final GenerationRequests requests;
+    private final PromptService prompts;
 
     GenerationService(JobReads jobs, ImageService images, CollectionService collections,
             ProviderRouter router, JobQueue queue, JobStore store, ProgressBus bus, QueueEstimates estimates,
-            JobQueueConfig config, JobAdmission admission, GenerationRequests requests) {
+            JobQueueConfig config, JobAdmission admission, GenerationRequests requests, PromptService prompts) {
+        this.prompts = prompts;
         this.admission = admission;
         this.requests = requests;
         this.jobs = jobs;
@@ -98,8 +98,9 @@ public class GenerationService {
 
     private Uni<List<GenerationJob>> admit(UUID userId, List<Prepared> prepared) {
         List<JobAdmission.NewJob> fresh = prepared.stream().map(p -> new JobAdmission.NewJob(UUID.randomUUID(),
-                new JsonObject(requestMap(p.input(), p.request())), estimate(p.request()), p.key())).toList();
+                p.request(), estimate(p.request().routing()), p.key())).toList();
         return checkCollection(userId, prepared)
+                .chain(() -> checkPrompts(userId, prepared))
                 .chain(() -> admission.admit(userId, fresh))
                 .flatMap(admitted -> Multi.createFrom().iterable(admitted)
                         // the answer shows the job as admitted, read before it is queued: a worker may take it
@@ -115,22 +116,28 @@ public class GenerationService {
         return router.expectedCost(request);
     }
 
-    private record Prepared(GenerateImageInput input, RoutingRequest request, String key) {
+    private record Prepared(JobRequest request, String key) {
     }
 
     private Prepared prepare(GenerateImageInput input) {
-        RoutingRequest request = requests.toRouting(input, null);
+        RoutingRequest routing = requests.toRouting(input, null);
         String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().trim();
-        if (input.collectionId() != null) {
-            Ids.parse(input.collectionId(), "collection");
-        }
-        return new Prepared(input, request, key);
+        UUID collection = input.collectionId() == null ? null : Ids.parse(input.collectionId(), "collection");
+        UUID prompt = input.promptId() == null ? null : Ids.parse(input.promptId(), "prompt");
+        return new Prepared(JobRequest.of(input, routing, prompt, requests.variants(input), collection), key);
+    }
+
+    /** Every enhancement named by the inputs must be the caller's own (someone else's reads as NOT_FOUND). */
+    private Uni<Void> checkPrompts(UUID userId, List<Prepared> prepared) {
+        List<UUID> ids = prepared.stream().map(p -> p.request().promptId()).filter(id -> id != null).distinct().toList();
+        return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> prompts.get(userId, id))
+                .collect().last().replaceWithVoid();
     }
 
     /** Every collection named by the inputs must be the caller's own (someone else's reads as NOT_FOUND). */
     private Uni<Void> checkCollection(UUID userId, List<Prepared> prepared) {
-        List<UUID> ids = prepared.stream().map(p -> p.input().collectionId()).filter(id -> id != null).distinct()
-                .map(id -> Ids.parse(id, "collection")).toList();
+        List<UUID> ids = prepared.stream().map(p -> p.request().collectionId()).filter(id -> id != null).distinct()
+                .toList();
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -146,34 +153,6 @@ public class GenerationService {
     private Uni<Void> announce(UUID userId, UUID jobId) {
         return bus.publish(userId, jobId, JobStatus.QUEUED, "QUEUED", 0, null, "queued")
                 .chain(() -> queue.enqueue(jobId));
-    }
-
-    private static Map<String, Object> requestMap(GenerateImageInput input, RoutingRequest request) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("prompt", request.image().prompt());
-        map.put("enhance", input.enhance() == null || input.enhance());
-        put(map, "category", input.category());
-        if (input.style() != null && !input.style().asMap().isEmpty()) {
-            map.put("style", input.style().asMap());
-        }
-        put(map, "provider", input.provider());
-        map.put("allowFallback", request.allowFallback());
-        map.put("quality", request.image().quality().name());
-        map.put("width", request.image().width());
-        map.put("height", request.image().height());
-        map.put("count", request.image().count());
-        put(map, "budget", input.budget());
-        put(map, "priority", input.priority());
-        put(map, "seed", request.image().seed());
-        put(map, "negativePrompt", request.image().negativePrompt());
-        put(map, "collectionId", input.collectionId());
-        return map;
-    }
-
-    private static void put(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value instanceof Enum<?> e ? e.name() : value);
-        }
     }
 
     /** One of the user's jobs; someone else's or a missing one is NOT_FOUND. */

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.user.SpendLedger;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,7 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class JobAdmission {
 
     /** A job to create. */
-    public record NewJob(UUID id, JsonObject request, BigDecimal estimate, String key) {
+    public record NewJob(UUID id, JobRequest request, BigDecimal estimate, String key) {
     }
 
     /** A job of the request: created now, or found by its key. */
@@ -36,10 +35,12 @@ public class JobAdmission {
 
     private final Pool pool;
     private final SpendLedger ledger;
+    private final JsonColumns json;
 
-    JobAdmission(Pool pool, SpendLedger ledger) {
+    JobAdmission(Pool pool, SpendLedger ledger, JsonColumns json) {
         this.pool = pool;
         this.ledger = ledger;
+        this.json = json;
     }
 
     public Uni<List<Admitted>> admit(UUID userId, List<NewJob> jobs) {
@@ -59,16 +60,17 @@ public class JobAdmission {
         });
     }
 
-    private static Uni<Set<UUID>> insertAll(SqlClient tx, UUID userId, List<NewJob> jobs) {
+    private Uni<Set<UUID>> insertAll(SqlClient tx, UUID userId, List<NewJob> jobs) {
         Uni<Set<UUID>> all = Uni.createFrom().item(new HashSet<>());
         for (NewJob job : jobs) {
             all = all.flatMap(ids -> tx.preparedQuery("""
                     insert into generation_jobs (id, user_id, status, stage, request, estimated_cost, idempotency_key,
-                                                 queued_at)
-                    values ($1, $2, 'QUEUED', 'QUEUED', $3, $4, $5, clock_timestamp())
+                                                 prompt_id, queued_at)
+                    values ($1, $2, 'QUEUED', 'QUEUED', $3, $4, $5, $6, clock_timestamp())
                     on conflict on constraint jobs_idempotency_key_per_user do nothing
                     returning id""")
-                    .execute(Tuple.of(job.id(), userId, job.request(), job.estimate(), job.key()))
+                    .execute(Tuple.tuple().addUUID(job.id()).addUUID(userId).addValue(json.write(job.request()))
+                            .addValue(job.estimate()).addString(job.key()).addUUID(job.request().promptId()))
                     .map(rows -> {
                         rows.forEach(row -> ids.add(row.getUUID("id")));
                         return ids;

@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.provider.ProviderId;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +20,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class JobReads {
 
     private final Pool pool;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    JobReads(Pool pool, ObjectMapper json) {
+    JobReads(Pool pool, JsonColumns json) {
         this.pool = pool;
         this.json = json;
     }
@@ -60,7 +58,7 @@ public class JobReads {
         String provider = row.getString("provider");
         return new JobRow(row.getUUID("id"), JobStatus.valueOf(row.getString("status")), row.getString("stage"),
                 row.getDouble("progress"), provider == null ? null : ProviderId.valueOf(provider), row.getString("model"),
-                attempts == null ? JobAttempts.of(List.of()) : json.convertValue(attempts.getMap(), JobAttempts.class),
+                attempts == null ? JobAttempts.of(List.of()) : json.read(attempts, JobAttempts.class),
                 row.getBigDecimal("estimated_cost"), row.getBigDecimal("actual_cost"), row.getString("error_code"),
                 row.getString("error_message"), row.getUUID("prompt_id"), JobRow.instant(row.getOffsetDateTime("queued_at")),
                 JobRow.instant(row.getOffsetDateTime("started_at")), JobRow.instant(row.getOffsetDateTime("finished_at")));

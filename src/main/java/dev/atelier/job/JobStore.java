@@ -8,13 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.atelier.gallery.CollectionFiling;
 import dev.atelier.provider.ProviderId;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -32,7 +28,7 @@ public class JobStore {
     static final String ACTIVE = JobStatus.UNFINISHED_SQL;
 
     /** A job a worker now holds. */
-    public record Claim(UUID jobId, UUID userId, JsonObject request, int deliveries, String worker,
+    public record Claim(UUID jobId, UUID userId, JobRequest request, int deliveries, String worker,
             double waitedSeconds) {
     }
 
@@ -46,9 +42,9 @@ public class JobStore {
     }
 
     private final Pool pool;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    JobStore(Pool pool, ObjectMapper json) {
+    JobStore(Pool pool, JsonColumns json) {
         this.pool = pool;
         this.json = json;
     }
@@ -72,7 +68,7 @@ public class JobStore {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new Claim(jobId, row.getUUID("user_id"), (JsonObject) row.getValue("request"),
+                    return new Claim(jobId, row.getUUID("user_id"), json.read(row.getJsonObject("request"), JobRequest.class),
                             row.getInteger("deliveries"), worker, row.getDouble("waited"));
                 });
     }
@@ -81,7 +77,7 @@ public class JobStore {
      * Records a job that runs right away in the calling request (the OpenAI-compatible endpoint): inserted as
      * GENERATING and held by {@code worker}, so it finishes through the same guarded writes as a queued job.
      */
-    public Uni<Claim> insertRunning(UUID userId, JsonObject request, BigDecimal estimatedCost, String worker,
+    public Uni<Claim> insertRunning(UUID userId, JobRequest request, BigDecimal estimatedCost, String worker,
             Duration lease) {
         UUID id = UUID.randomUUID();
         return pool.preparedQuery("""
@@ -89,7 +85,7 @@ public class JobStore {
                                              started_at, worker_id, lease_until, deliveries)
                 values ($1, $2, 'GENERATING', 'GENERATING', 0.1, $3, $4, now(), now(), $5,
                         now() + make_interval(secs => $6), 1)""")
-                .execute(Tuple.tuple().addUUID(id).addUUID(userId).addValue(request).addValue(estimatedCost)
+                .execute(Tuple.tuple().addUUID(id).addUUID(userId).addValue(json.write(request)).addValue(estimatedCost)
                         .addString(worker).addDouble((double) lease.toMillis() / 1000))
                 .map(rows -> new Claim(id, userId, request, 1, worker, 0));
     }
@@ -197,7 +193,7 @@ public class JobStore {
     private Uni<Boolean> succeed(SqlClient client, Claim claim, ProviderId provider, String model,
             JobAttempts attempts, BigDecimal cost, List<ImageRow> images) {
         Tuple args = Tuple.tuple().addUUID(claim.jobId()).addString(provider.name()).addString(model)
-                .addValue(jsonb(attempts)).addValue(cost).addString(claim.worker())
+                .addValue(json.write(attempts)).addValue(cost).addString(claim.worker())
                 .addArrayOfUUID(images.stream().map(ImageRow::id).toArray(UUID[]::new))
                 .addArrayOfString(images.stream().map(ImageRow::storageKey).toArray(String[]::new))
                 .addArrayOfString(images.stream().map(ImageRow::sha256).toArray(String[]::new))
@@ -238,7 +234,7 @@ public class JobStore {
                    set status = 'FAILED', stage = 'DONE', error_code = $2, error_message = $3, attempts = $4,
                        finished_at = now(), worker_id = null, lease_until = null, version = version + 1
                  where id = $1 and worker_id = $5 and status in %s""".formatted(ACTIVE))
-                .execute(Tuple.of(claim.jobId(), code, message, jsonb(attempts), claim.worker()))
+                .execute(Tuple.of(claim.jobId(), code, message, json.write(attempts), claim.worker()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -269,13 +265,5 @@ public class JobStore {
                     rows.forEach(row -> ids.add(row.getUUID("id")));
                     return ids;
                 });
-    }
-
-    private JsonObject jsonb(JobAttempts attempts) {
-        try {
-            return new JsonObject(json.writeValueAsString(attempts));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

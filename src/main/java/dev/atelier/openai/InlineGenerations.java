@@ -11,9 +11,12 @@ import org.jboss.logging.Logger;
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.gallery.ImageStore;
 import dev.atelier.job.JobAttempts;
+import dev.atelier.job.JobRequest;
 import dev.atelier.job.JobStatus;
 import dev.atelier.job.JobStore;
 import dev.atelier.job.ProgressBus;
+import dev.atelier.job.ProviderWording;
+import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.job.ResultImages;
 import dev.atelier.provider.ProgressListener;
 import dev.atelier.queue.JobQueueConfig;
@@ -25,7 +28,6 @@ import dev.atelier.routing.RoutingRequest;
 import dev.atelier.worker.HeldJobs;
 import dev.atelier.worker.JobWorker;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Generations that run inside the calling request (the OpenAI-compatible endpoint) yet are recorded like every job:
@@ -47,9 +49,11 @@ public class InlineGenerations {
     private final ImageStore store;
     private final ProgressBus bus;
     private final HeldJobs held;
+    private final TemplateEnhancer templates;
 
     InlineGenerations(JobStore jobs, JobWorker worker, JobQueueConfig config, ProviderRouter router, ImageStore store,
-            ProgressBus bus, HeldJobs held) {
+            ProgressBus bus, HeldJobs held, TemplateEnhancer templates) {
+        this.templates = templates;
         this.held = held;
         this.jobs = jobs;
         this.worker = worker;
@@ -59,16 +63,18 @@ public class InlineGenerations {
         this.bus = bus;
     }
 
-    /** Routes and generates {@code request} now; fails with {@link RoutingFailure} as the router does. */
-    public Uni<Done> generate(UUID userId, RoutingRequest request, JsonObject recorded) {
+    /** Routes and generates {@code job} now; fails with {@link RoutingFailure} as the router does. */
+    public Uni<Done> generate(UUID userId, JobRequest job) {
+        RoutingRequest request = job.routing();
         RoutingDecision decision = router.decide(request);
         BigDecimal estimate = decision.chain().isEmpty() ? null : decision.quotes().get(decision.chain().get(0)).usd();
         // the job row is written while the provider works: one round trip less in front of the answer
-        Uni<JobStore.Claim> recording = jobs.insertRunning(userId, recorded.copy().put("sync", true), estimate,
+        Uni<JobStore.Claim> recording = jobs.insertRunning(userId, job, estimate,
                 worker.inlineHolder(), config.lease()).invoke(claim -> held.hold(claim.jobId())).memoize().indefinitely();
         recording.subscribe().with(claim -> {
         }, e -> LOG.warnf("inline job not recorded: %s", e.getMessage()));
-        return router.generate(request, decision, id -> request.image().prompt(), ProgressListener.NONE)
+        return router.generate(request, decision, ProviderWording.of(job, List.of(), templates::maxChars),
+                        ProgressListener.NONE)
                 .onFailure().call(failure -> recording.flatMap(claim -> record(claim, failure))
                         .onFailure().recoverWithNull())
                 .flatMap(routed -> Uni.combine().all().unis(recording, ResultImages.store(store, routed.result()))

@@ -3,13 +3,13 @@ package dev.atelier.openai;
 import java.util.Locale;
 
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.job.JobRequest;
 import dev.atelier.prompt.engine.PromptText;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
 import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.RoutingRequest;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The body of OpenAI's {@code POST /v1/images/generations}, read the way OpenAI reads it and turned into a routing
@@ -18,7 +18,7 @@ import io.vertx.core.json.JsonObject;
  * imagen-4.0-…, gemini-…, sd3…, stable-image-…, local-preview…), which pins the provider; the provider's configured
  * model serves it. The prompt is used as given, as OpenAI would.
  */
-record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, JsonObject recorded) {
+record OpenAiImageRequest(JobRequest job, String model, boolean base64) {
 
     /** The body as a routing request; {@code body} has passed its constraints ({@link ImageGenerationBody}). */
     static OpenAiImageRequest parse(ImageGenerationBody body) {
@@ -36,13 +36,11 @@ record OpenAiImageRequest(RoutingRequest routing, String model, boolean base64, 
         String style = body.style();
         ImageRequest image = new ImageRequest(prompt, null, dimensions[0], dimensions[1], n, quality, null, style, null);
         RoutingRequest routing = new RoutingRequest(image, provider, false, null, null, null);
-        JsonObject recorded = new JsonObject().put("prompt", prompt).put("enhance", false).put("width", dimensions[0])
-                .put("height", dimensions[1]).put("count", n).put("quality", quality.name()).put("allowFallback", false)
-                .put("model", model).put("api", "openai-images");
-        if (provider != null) {
-            recorded.put("provider", provider.name());
-        }
-        return new OpenAiImageRequest(routing, model, base64, recorded);
+        return new OpenAiImageRequest(JobRequest.inline(JobRequest.OPENAI_IMAGES, routing, model), model, base64);
+    }
+
+    RoutingRequest routing() {
+        return job.routing();
     }
 
     /** Null for {@code auto}. */

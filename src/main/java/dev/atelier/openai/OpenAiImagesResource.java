@@ -76,7 +76,7 @@ public class OpenAiImagesResource {
     public Uni<RestResponse<ImagesResponse>> generate(ImageGenerationBody body) {
         long started = System.nanoTime();
         return currentUser.call(() -> OpenAiImageRequest.parse(validation.valid(body, "request body")),
-                (userId, request) -> generations.generate(userId, request.routing(), request.recorded())
+                (userId, request) -> generations.generate(userId, request.job())
                         .map(done -> answer(request, done, started)));
     }
 

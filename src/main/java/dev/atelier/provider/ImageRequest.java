@@ -30,9 +30,15 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
         return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style, theme);
     }
 
-    /** The same request with the prompt phrased for one provider, and the theme (if not known yet). */
-    public ImageRequest phrased(String phrasedPrompt, String knownTheme) {
-        return new ImageRequest(phrasedPrompt, negativePrompt, width, height, count, quality, seed, style,
-                theme != null ? theme : knownTheme);
+    /** The same request in one provider's words: its prompt and negative prompt. */
+    public ImageRequest worded(String providerPrompt, String providerNegativePrompt) {
+        return new ImageRequest(providerPrompt, providerNegativePrompt, width, height, count, quality, seed, style,
+                theme);
+    }
+
+    /** The same request with its theme, when it had none. */
+    public ImageRequest withTheme(String knownTheme) {
+        return theme != null ? this
+                : new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, knownTheme);
     }
 }

@@ -1,5 +1,7 @@
 package dev.atelier.routing;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +19,7 @@ import dev.atelier.prompt.CleanText;
 import dev.atelier.prompt.StylePreferences;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
+import io.smallrye.graphql.api.Nullable;
 
 /** One image generation request as clients send it. */
 @Input("GenerateImageInput")
@@ -40,7 +43,12 @@ public record GenerateImageInput(
         @Size(max = GenerationRequests.MAX_IDEMPOTENCY_KEY, message = "is longer than {max} characters")
         String idempotencyKey,
         @Description("With an explicit provider: may the router fall back to others if it fails? (default false)")
-        Boolean allowFallback) {
+        Boolean allowFallback,
+        @Id @Description("An enhancement from your history (enhancePrompt's id) whose per-provider variants the job "
+                + "uses instead of enhancing again.") String promptId,
+        @Description("Your own text for some providers (edited variants); each provider in the failover chain is "
+                + "sent its own: this, else the promptId enhancement's variant, else a fresh enhancement's (enhance), "
+                + "else prompt.") @Nullable List<@NonNull @Valid ProviderPromptInput> variants) {
 
     static final String COUNT = "must be between 1 and " + GenerationRequests.MAX_COUNT;
 }

@@ -1,7 +1,11 @@
 package dev.atelier.routing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,8 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.validation.InputValidation;
+import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.engine.PromptText;
+import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ImageRequest;
+import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
 
 /**
@@ -28,9 +35,11 @@ public class GenerationRequests {
     public static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final InputValidation validation;
+    private final TemplateEnhancer limits;
 
-    GenerationRequests(InputValidation validation) {
+    GenerationRequests(InputValidation validation, TemplateEnhancer limits) {
         this.validation = validation;
+        this.limits = limits;
     }
 
     /** The checked input as a routing request; BAD_USER_INPUT naming the field when a constraint fails. */
@@ -44,6 +53,34 @@ public class GenerationRequests {
                 input.seed() == null ? null : input.seed().longValue(), null, null);
         return new RoutingRequest(image, input.provider(), Boolean.TRUE.equals(input.allowFallback()), input.budget(),
                 input.priority(), maxCostUsd);
+    }
+
+    /**
+     * The caller's variants of a checked input, cleaned: at most one per provider, each within that provider's
+     * length ({@code atelier.prompt.provider-max-chars}); BAD_USER_INPUT naming the provider otherwise.
+     */
+    public List<ProviderPrompt> variants(GenerateImageInput input) {
+        if (input.variants() == null) {
+            return List.of();
+        }
+        Set<ProviderId> seen = EnumSet.noneOf(ProviderId.class);
+        List<ProviderPrompt> variants = new ArrayList<>();
+        for (int i = 0; i < input.variants().size(); i++) {
+            ProviderPromptInput variant = input.variants().get(i);
+            String prompt = PromptText.clean(variant.prompt());
+            int max = limits.maxChars(variant.provider());
+            if (!seen.add(variant.provider())) {
+                throw AtelierException.badInput("variants[" + i + "] is a second variant for " + variant.provider()
+                        + "; give one per provider");
+            }
+            if (prompt.length() > max) {
+                throw AtelierException.badInput("variants[" + i + "].prompt for " + variant.provider() + " is "
+                        + prompt.length() + " characters long; " + variant.provider() + " takes at most " + max);
+            }
+            String negative = variant.negativePrompt() == null ? "" : PromptText.clean(variant.negativePrompt());
+            variants.add(new ProviderPrompt(variant.provider(), prompt, negative.isEmpty() ? null : negative));
+        }
+        return List.copyOf(variants);
     }
 
     /** "WIDTHxHEIGHT", each side 64..4096; null is the default 1024x1024. */

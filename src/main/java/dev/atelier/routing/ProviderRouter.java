@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.atelier.common.error.ErrorCode;
+import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ImageRequest;
@@ -73,11 +74,12 @@ public class ProviderRouter {
     }
 
     /**
-     * Generates down the chain of {@code decision}. {@code promptFor} gives each provider its own phrasing.
-     * Fails with {@link RoutingFailure}.
+     * Generates down the chain of {@code decision}. {@code promptFor} gives each provider its own words (prompt and
+     * negative prompt); the negative prompt goes only to providers that take one. Each attempt records what was
+     * sent. Fails with {@link RoutingFailure}.
      */
     public Uni<RoutedGeneration> generate(RoutingRequest request, RoutingDecision decision,
-            Function<ProviderId, String> promptFor, ProgressListener progress) {
+            Function<ProviderId, ProviderPrompt> promptFor, ProgressListener progress) {
         if (decision.chain().isEmpty()) {
             long wait = decision.excluded().keySet().stream().mapToLong(pauses::pausedFor).filter(ms -> ms > 0)
                     .min().orElse(0);
@@ -96,7 +98,7 @@ public class ProviderRouter {
     }
 
     private Uni<RoutedGeneration> attempt(RoutingRequest request, List<ProviderId> chain, int index,
-            Function<ProviderId, String> promptFor, ProgressListener progress, List<ProviderAttempt> attempts,
+            Function<ProviderId, ProviderPrompt> promptFor, ProgressListener progress, List<ProviderAttempt> attempts,
             long shortestWait) {
         if (index >= chain.size()) {
             return Uni.createFrom().failure(exhausted(attempts, shortestWait));
@@ -108,16 +110,20 @@ public class ProviderRouter {
         }
         return limiter.tryAcquire(id).flatMap(permit -> {
             if (!permit.allowed()) {
-                attempts.add(new ProviderAttempt(id, provider.model(), ProviderAttempt.SKIPPED_RATE_LIMITED, "RATE_LIMITED", 0));
+                attempts.add(new ProviderAttempt(id, provider.model(), ProviderAttempt.SKIPPED_RATE_LIMITED, "RATE_LIMITED", 0,
+                        null, null));
                 metrics.counter("atelier.ratelimit.waits", "provider", id.name()).increment();
                 return attempt(request, chain, index + 1, promptFor, progress, attempts, Math.min(shortestWait, permit.waitMs()));
             }
-            ImageRequest image = request.image().phrased(promptFor.apply(id), null);
+            ProviderPrompt words = promptFor.apply(id);
+            ImageRequest image = request.image().worded(words.prompt(),
+                    provider.capabilities().negativePrompt() ? words.negativePrompt() : null);
             long started = System.nanoTime();
             return provider.generate(image, progress)
                     .flatMap(result -> {
                         long ms = (System.nanoTime() - started) / 1_000_000;
-                        attempts.add(new ProviderAttempt(id, result.model(), ProviderAttempt.SUCCEEDED, null, (int) ms));
+                        attempts.add(new ProviderAttempt(id, result.model(), ProviderAttempt.SUCCEEDED, null, (int) ms,
+                                image.prompt(), image.negativePrompt()));
                         record(id, "SUCCEEDED", ms, result.costUsd());
                         // passive health is a statistic: recorded beside the answer, not in front of it
                         health.recordOutcome(id, true, ms).subscribe().with(ok -> {
@@ -128,7 +134,7 @@ public class ProviderRouter {
                         long ms = (System.nanoTime() - started) / 1_000_000;
                         ProviderException classified = VendorFailures.classify(id, failure);
                         attempts.add(new ProviderAttempt(id, provider.model(), ProviderAttempt.FAILED,
-                                classified.kind().name(), (int) ms));
+                                classified.kind().name(), (int) ms, image.prompt(), image.negativePrompt()));
                         record(id, classified.kind().name(), ms, BigDecimal.ZERO);
                         LOG.infof("provider=%s attempt=%d failed: %s (%s)", id, attempts.size(), classified.kind(),
                                 classified.getMessage());

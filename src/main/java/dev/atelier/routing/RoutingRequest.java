@@ -15,7 +15,6 @@ public record RoutingRequest(ImageRequest image, ProviderId provider, boolean al
     /** The same request with its image's theme set, when it had none. */
     public RoutingRequest withTheme(String theme) {
         return image.theme() != null ? this
-                : new RoutingRequest(image.phrased(image.prompt(), theme), provider, allowFallback, budget, priority,
-                        maxCostUsd);
+                : new RoutingRequest(image.withTheme(theme), provider, allowFallback, budget, priority, maxCostUsd);
     }
 }

@@ -1,10 +1,8 @@
 package dev.atelier.worker;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,24 +14,21 @@ import org.jboss.logging.Logger;
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.gallery.ImageStore;
 import dev.atelier.job.JobAttempts;
+import dev.atelier.job.JobRequest;
 import dev.atelier.job.JobStatus;
 import dev.atelier.job.JobStore;
 import dev.atelier.job.ProgressBus;
+import dev.atelier.job.ProviderWording;
 import dev.atelier.job.QueueEstimates;
 import dev.atelier.job.ResultImages;
-import dev.atelier.prompt.Category;
-import dev.atelier.prompt.EnhancePromptInput;
 import dev.atelier.prompt.EnhancedPrompt;
+import dev.atelier.prompt.Prompt;
 import dev.atelier.prompt.PromptService;
 import dev.atelier.prompt.ProviderPrompt;
-import dev.atelier.prompt.StylePreferences;
-import dev.atelier.provider.ImageRequest;
+import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ProviderId;
-import dev.atelier.provider.Quality;
 import dev.atelier.queue.JobQueue;
 import dev.atelier.queue.JobQueueConfig;
-import dev.atelier.routing.Budget;
-import dev.atelier.routing.Priority;
 import dev.atelier.routing.ProviderRouter;
 import dev.atelier.routing.ReplicaProviders;
 import dev.atelier.routing.RoutedGeneration;
@@ -41,7 +36,6 @@ import dev.atelier.routing.RoutingDecision;
 import dev.atelier.routing.RoutingFailure;
 import dev.atelier.routing.RoutingRequest;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Runs one claimed job: ENHANCING (when asked) → GENERATING (the router's chain) → STORING → SUCCEEDED or FAILED.
@@ -64,10 +58,12 @@ public class JobRunner {
     private final QueueEstimates estimates;
     private final ReplicaProviders replicas;
     private final EstimatedProgress estimated;
+    private final TemplateEnhancer templates;
 
     JobRunner(JobStore jobs, JobQueue queue, JobQueueConfig config, PromptService prompts, ProviderRouter router,
             ImageStore images, ProgressBus bus, QueueEstimates estimates, ReplicaProviders replicas,
-            EstimatedProgress estimated) {
+            EstimatedProgress estimated, TemplateEnhancer templates) {
+        this.templates = templates;
         this.replicas = replicas;
         this.jobs = jobs;
         this.queue = queue;
@@ -98,39 +94,48 @@ public class JobRunner {
             return fail(claim, ErrorCode.INTERNAL, "The job was stopped " + (claim.deliveries() - 1)
                     + " times by failing workers and was not retried again", JobAttempts.of(List.of()));
         }
-        if (claim.request().getBoolean("sync", false)) {
+        if (claim.request().sync()) {
             // its HTTP caller is gone (the replica that served it stopped): nobody is waiting for the image
             return fail(claim, ErrorCode.INTERNAL, "The request was interrupted before the image was ready",
                     JobAttempts.of(List.of()));
         }
         LOG.infof("job=%s attempt=%d started on %s", claim.jobId(), claim.deliveries(), claim.worker());
-        JsonObject request = claim.request();
-        boolean enhance = request.getBoolean("enhance", true);
-        Uni<Map<ProviderId, String>> promptsByProvider = enhance
-                ? advance(claim, JobStatus.ENHANCING, "ENHANCING", 0.05).flatMap(active -> !active
-                        ? Uni.createFrom().nullItem()
-                        : prompts.enhance(claim.userId(), new EnhancePromptInput(request.getString("prompt"),
-                                category(request), style(request), null))
-                                .call(enhanced -> jobs.linkPrompt(claim.jobId(), UUID.fromString(enhanced.id())))
-                                .map(JobRunner::variants))
-                : Uni.createFrom().item(Map.of());
-        return promptsByProvider.flatMap(variants -> variants == null ? Uni.createFrom().<JobStore.Outcome>nullItem()
+        return enhanced(claim).flatMap(variants -> variants == null ? Uni.createFrom().<JobStore.Outcome>nullItem()
                 : advance(claim, JobStatus.GENERATING, "GENERATING", 0.1).flatMap(active -> !active
                         ? Uni.createFrom().<JobStore.Outcome>nullItem()
-                        : generate(claim, variants)));
+                        : generate(claim, ProviderWording.of(claim.request(), variants, templates::maxChars))));
     }
 
-    private Uni<JobStore.Outcome> generate(JobStore.Claim claim, Map<ProviderId, String> variants) {
-        RoutingRequest routing = routing(claim.request());
+    /**
+     * The variants of the job's enhancement: the reviewed one it names ({@code promptId}, immutable, linked at
+     * admission), else one made now (ENHANCING) when it asks for it, else none; null when the job stopped meanwhile.
+     */
+    private Uni<List<ProviderPrompt>> enhanced(JobStore.Claim claim) {
+        JobRequest request = claim.request();
+        if (request.promptId() != null) {
+            return prompts.get(claim.userId(), request.promptId()).map(Prompt::variants);
+        }
+        if (!request.enhance()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return advance(claim, JobStatus.ENHANCING, "ENHANCING", 0.05).flatMap(active -> !active
+                ? Uni.createFrom().nullItem()
+                : prompts.enhance(claim.userId(), request.enhancement())
+                        .call(enhanced -> jobs.linkPrompt(claim.jobId(), UUID.fromString(enhanced.id())))
+                        .map(EnhancedPrompt::variants));
+    }
+
+    private Uni<JobStore.Outcome> generate(JobStore.Claim claim, ProviderWording wording) {
+        RoutingRequest routing = claim.request().routing();
         RoutingDecision decision = router.decide(routing);
         Set<ProviderId> elsewhere = notConfiguredHere(routing, decision);
         if (!elsewhere.isEmpty()) {
             // nothing here can serve it: another live replica may (a rolling update adding a vendor key)
             return replicas.servedElsewhere(elsewhere).onFailure().recoverWithItem(false).flatMap(served -> served
                     ? requeue(claim, Duration.ofSeconds(1), "handed to a replica with " + elsewhere + " configured")
-                    : route(claim, variants, routing, decision));
+                    : route(claim, wording, routing, decision));
         }
-        return route(claim, variants, routing, decision);
+        return route(claim, wording, routing, decision);
     }
 
     /** The providers this request could use if they were configured here; empty unless nothing here can serve it. */
@@ -148,15 +153,14 @@ public class JobRunner {
         return wanted;
     }
 
-    private Uni<JobStore.Outcome> route(JobStore.Claim claim, Map<ProviderId, String> variants, RoutingRequest routing,
+    private Uni<JobStore.Outcome> route(JobStore.Claim claim, ProviderWording wording, RoutingRequest routing,
             RoutingDecision decision) {
-        String raw = claim.request().getString("prompt");
         AtomicReference<Double> reported = new AtomicReference<>(0.1);
         AtomicReference<String> stage = new AtomicReference<>("GENERATING");
         long expectedMs = estimates.expectedLatencyMs(decision.chain().isEmpty() ? null : decision.chain().get(0));
         EstimatedProgress.Handle estimate = estimated.start(expectedMs, fraction -> report(claim, stage.get(),
                 Math.round((0.1 + 0.8 * fraction) * 1000) / 1000.0, reported));
-        return router.generate(routing, decision, id -> variants.getOrDefault(id, raw), (fraction, step) -> {
+        return router.generate(routing, decision, wording, (fraction, step) -> {
                     stage.set(step);
                     report(claim, step, 0.1 + 0.8 * fraction, reported);
                 })
@@ -229,12 +233,12 @@ public class JobRunner {
                 return Uni.createFrom().<JobStore.Outcome>nullItem();
             }
             int count = routed.result().images().size();
-            String collection = claim.request().getString("collectionId");
+            UUID collection = claim.request().collectionId();
             ProviderId provider = routed.result().provider();
             return ResultImages.store(images, routed.result())
                     .flatMap(rows -> jobs.succeed(claim, provider, routed.result().model(),
                             JobAttempts.of(routed.attempts()), routed.result().costUsd(), rows,
-                            collection == null ? null : UUID.fromString(collection)))
+                            collection))
                     .call(ended -> ended ? bus.publish(claim.userId(), claim.jobId(), JobStatus.SUCCEEDED, "DONE", 1.0,
                             provider, count + " image(s) ready") : Uni.createFrom().voidItem())
                     .invoke(ended -> LOG.infof("job=%s provider=%s attempt=%d %s with %d image(s)", claim.jobId(), provider,
@@ -242,36 +246,5 @@ public class JobRunner {
                             count))
                     .map(ended -> ended ? new JobStore.Outcome(JobStatus.SUCCEEDED, provider.name()) : null);
         });
-    }
-
-    private static RoutingRequest routing(JsonObject r) {
-        ImageRequest image = new ImageRequest(r.getString("prompt"), r.getString("negativePrompt"),
-                r.getInteger("width", 1024), r.getInteger("height", 1024), r.getInteger("count", 1),
-                Quality.valueOf(r.getString("quality", "STANDARD")), r.getLong("seed"), null, r.getString("category"));
-        return new RoutingRequest(image, r.getString("provider") == null ? null : ProviderId.valueOf(r.getString("provider")),
-                r.getBoolean("allowFallback", false),
-                r.getString("budget") == null ? null : Budget.valueOf(r.getString("budget")),
-                r.getString("priority") == null ? null : Priority.valueOf(r.getString("priority")), null);
-    }
-
-    private static Category category(JsonObject r) {
-        return r.getString("category") == null ? null : Category.valueOf(r.getString("category"));
-    }
-
-    private static StylePreferences style(JsonObject r) {
-        JsonObject s = r.getJsonObject("style");
-        if (s == null) {
-            return null;
-        }
-        return new StylePreferences(s.getString("lighting"), s.getString("mood"), s.getString("medium"),
-                s.getString("palette"), s.getString("composition"), s.getString("camera"));
-    }
-
-    private static Map<ProviderId, String> variants(EnhancedPrompt enhanced) {
-        Map<ProviderId, String> map = new EnumMap<>(ProviderId.class);
-        for (ProviderPrompt variant : enhanced.variants()) {
-            map.put(variant.provider(), variant.prompt());
-        }
-        return map;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProgressListener;
 import dev.atelier.provider.ProviderId;
@@ -88,7 +89,7 @@ class RouterBench {
         int n = 1_000;
         long[] failovers = new long[n];
         for (int i = 0; i < warmup + n; i++) {
-            RoutedGeneration routed = router.generate(request, chain, id -> "a cat", ProgressListener.NONE)
+            RoutedGeneration routed = router.generate(request, chain, id -> new ProviderPrompt(id, "a cat", null), ProgressListener.NONE)
                     .await().indefinitely();
             if (routed.result().provider() != ProviderId.GOOGLE) {
                 throw new IllegalStateException("secondary did not serve");
@@ -126,7 +127,7 @@ class RouterBench {
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            RoutedGeneration routed = router.generate(request, router.decide(request), id -> "a cat", ProgressListener.NONE)
+            RoutedGeneration routed = router.generate(request, router.decide(request), id -> new ProviderPrompt(id, "a cat", null), ProgressListener.NONE)
                     .await().indefinitely();
             nanos[i] = System.nanoTime() - t0;
             if (routed.result().provider() != ProviderId.GOOGLE) {
@@ -143,13 +144,13 @@ class RouterBench {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\": {\"message\": \"server error\", \"type\": \"server_error\", \"param\": null, \"code\": null}}")));
         for (int i = 0; i < 10; i++) { // opens the breaker (4 calls, 50% failures)
-            router.generate(request, router.decide(request), id -> "a cat", ProgressListener.NONE).await().indefinitely();
+            router.generate(request, router.decide(request), id -> new ProviderPrompt(id, "a cat", null), ProgressListener.NONE).await().indefinitely();
         }
         int n = 100;
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            router.generate(request, router.decide(request), id -> "a cat", ProgressListener.NONE).await().indefinitely();
+            router.generate(request, router.decide(request), id -> new ProviderPrompt(id, "a cat", null), ProgressListener.NONE).await().indefinitely();
             nanos[i] = System.nanoTime() - t0;
         }
         return Stats.of(nanos);

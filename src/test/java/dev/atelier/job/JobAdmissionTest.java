@@ -11,9 +11,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.atelier.provider.ImageRequest;
+import dev.atelier.routing.RoutingRequest;
 import dev.atelier.support.ForeignRows;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -29,7 +30,8 @@ class JobAdmissionTest {
 
     private JobAdmission.Admitted admit(UUID user, String key) {
         return admission.admit(user, List.of(new JobAdmission.NewJob(UUID.randomUUID(),
-                new JsonObject().put("prompt", "a cat"), BigDecimal.ZERO, key)))
+                JobRequest.inline(JobRequest.GRAPHQL, new RoutingRequest(ImageRequest.of("a cat", 64, 64), null, false,
+                        null, null, null), null), BigDecimal.ZERO, key)))
                 .await().atMost(Duration.ofSeconds(5)).get(0);
     }
 

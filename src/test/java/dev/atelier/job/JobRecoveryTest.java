@@ -16,7 +16,6 @@ import dev.atelier.support.ForeignRows;
 import dev.atelier.support.GraphQL;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -93,7 +92,7 @@ class JobRecoveryTest {
     @Test
     void aWorkerThatLostItsLeaseCannotWriteTheJob() {
         UUID job = ForeignRows.unfinishedJob(pool, owner, "GENERATING", "a slow worker", 0, "worker-new-0", 2);
-        JobStore.Claim stale = new JobStore.Claim(job, owner, new JsonObject(), 1, "worker-old-0", 0);
+        JobStore.Claim stale = new JobStore.Claim(job, owner, null, 1, "worker-old-0", 0);
 
         boolean advanced = store.advance(stale, JobStatus.STORING, "STORING", 0.9).await().atMost(Duration.ofSeconds(5));
         boolean succeeded = store.succeed(stale, dev.atelier.provider.ProviderId.LOCAL, "m", JobAttempts.of(java.util.List.of()),
@@ -113,7 +112,7 @@ class JobRecoveryTest {
         UUID job = ForeignRows.unfinishedJob(pool, owner, "STORING", "a late tick", 0, "worker-late-0", 1);
         pool.preparedQuery("update generation_jobs set lease_until = now() + interval '1 minute' where id = $1")
                 .execute(Tuple.of(job)).await().atMost(Duration.ofSeconds(5));
-        JobStore.Claim holder = new JobStore.Claim(job, owner, new JsonObject(), 1, "worker-late-0", 0);
+        JobStore.Claim holder = new JobStore.Claim(job, owner, null, 1, "worker-late-0", 0);
 
         boolean movedBack = store.advance(holder, JobStatus.GENERATING, "GENERATING", 0.5).await().atMost(Duration.ofSeconds(5));
         boolean movedOn = store.advance(holder, JobStatus.STORING, "STORING", 0.95).await().atMost(Duration.ofSeconds(5));

@@ -41,6 +41,8 @@ class OpenAiImageRequestTest {
         assertThat(gpt.base64()).as("GPT Image always answers base64").isTrue();
         assertThat(gpt.routing().image().width()).isEqualTo(1024);
         assertThat(gpt.routing().image().quality()).isEqualTo(Quality.STANDARD);
-        assertThat(gpt.recorded().getBoolean("enhance")).isFalse();
+        assertThat(gpt.job().enhance()).isFalse();
+        assertThat(gpt.job().sync()).as("its caller waits for it: never run from the queue").isTrue();
+        assertThat(gpt.job().model()).isEqualTo("gpt-image-1");
     }
 }

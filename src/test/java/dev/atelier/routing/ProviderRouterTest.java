@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.atelier.common.error.ErrorCode;
+import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.Outcomes;
 import dev.atelier.provider.ProgressListener;
@@ -100,11 +101,11 @@ class ProviderRouterTest {
     }
 
     RoutedGeneration run(RoutingRequest request) {
-        return Outcomes.value(router.generate(request, router.decide(request), id -> "a cat for " + id, ProgressListener.NONE));
+        return Outcomes.value(router.generate(request, router.decide(request), id -> new ProviderPrompt(id, "a cat for " + id, null), ProgressListener.NONE));
     }
 
     RoutingFailure fail(RoutingRequest request) {
-        Throwable failure = Outcomes.failure(router.generate(request, router.decide(request), id -> "a cat", ProgressListener.NONE));
+        Throwable failure = Outcomes.failure(router.generate(request, router.decide(request), id -> new ProviderPrompt(id, "a cat", null), ProgressListener.NONE));
         assertThat(failure).isInstanceOf(RoutingFailure.class);
         return (RoutingFailure) failure;
     }
@@ -232,7 +233,7 @@ class ProviderRouterTest {
         // decided before the pause was known (as on another replica), executed after
         RoutingDecision stale = new RoutingDecision(List.of(ProviderId.OPENAI), List.of(), java.util.Map.of(), java.util.Map.of());
 
-        Throwable failure = Outcomes.failure(router.generate(onlyOpenAi, stale, id -> "a cat", ProgressListener.NONE));
+        Throwable failure = Outcomes.failure(router.generate(onlyOpenAi, stale, id -> new ProviderPrompt(id, "a cat", null), ProgressListener.NONE));
 
         assertThat(failure).isInstanceOfSatisfying(RoutingFailure.class, f -> {
             assertThat(f.code()).isEqualTo(ErrorCode.RATE_LIMITED);

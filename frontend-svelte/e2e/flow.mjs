@@ -1,33 +1,10 @@
 // End-to-end: the whole flow in Debian's chromium against a running Atelier in local mode (LOCAL provider).
 // BASE_URL (default http://localhost:8080), CHROMIUM (default: `which chromium`), SHOTS (screenshot folder).
-import { chromium } from 'playwright-core';
-import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { session, shots } from './browser.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
-const shots = process.env.SHOTS ?? '../target/e2e';
-const executablePath = process.env.CHROMIUM ?? execSync('which chromium').toString().trim();
-mkdirSync(shots, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-    '--no-first-run', '--disable-component-update', '--disable-sync'],
-});
-const failures = [];
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
-  // the Content-Security-Policy must let the built UI run untouched: any console error (a CSP report among them) fails
-  page.on('console', (m) => { if (m.type() === 'error') { failures.push(`console error: ${m.text()} (${m.location().url})`); } });
-  const step = async (name, fn) => {
-    try { await fn(); console.log(`ok   ${name}`); } catch (e) {
-      failures.push(`${name}: ${e.message}`);
-      await page.screenshot({ path: `${shots}/failed-${name.replace(/\W+/g, '-')}.png`, fullPage: true });
-      throw e;
-    }
-  };
-
+const { page, step, run } = await session();
+await run(async () => {
   await step('enhance "a cat" shows every provider variant', async () => {
     await page.goto(`${base}/#/create`);
     await page.getByLabel('Your idea').fill('a cat');
@@ -81,13 +58,4 @@ try {
     await page.getByTestId('usage').waitFor();
     await page.screenshot({ path: `${shots}/providers.png`, fullPage: true });
   });
-} catch {
-  // reported below
-} finally {
-  await browser.close();
-}
-if (failures.length) {
-  console.error(failures.join('\n'));
-  process.exit(1);
-}
-console.log(`e2e passed; screenshots in ${shots}`);
+}, `e2e passed; screenshots in ${shots}`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the packaged service in local mode on its own schema and port and runs the browser flow against it; then the
+# Starts the packaged service in local mode on its own schema and port and runs the browser flow against it; then a
+# service whose OpenAI fails and Stability serves (vendor fakes) for the failover flow; then the
 # same service in OIDC mode against a fake identity provider for the sign-in flow. Stops everything it started.
 # Needs the packaged app (./mvnw package) and Debian's chromium (apt-get install chromium).
 set -euo pipefail
@@ -35,6 +36,15 @@ BASE_URL="http://localhost:$port" node e2e/graphql-http-audit.mjs
 BASE_URL="http://localhost:$port" node e2e/openai-sdk.mjs
 BASE_URL="http://localhost:$port" node e2e/schema-check.mjs
 BASE_URL="http://localhost:$port" SHOTS="$root/target/e2e" node e2e/flow.mjs
+
+# failover: OpenAI answers 500, Stability serves; both are fakes in the vendors' shapes
+vendors_port=${VENDORS_PORT:-18107}
+VENDORS_PORT=$vendors_port node e2e/fake-vendors.mjs > "$root/target/e2e-vendors.log" 2>&1 &
+pids+=($!)
+start_service atelier_e2e_failover "$((port + 20))" OPENAI_API_KEY=sk-e2e-fake OPENAI_BASE_URL="http://127.0.0.1:$vendors_port/openai/v1" \
+  STABILITY_API_KEY=sk-e2e-fake STABILITY_BASE_URL="http://127.0.0.1:$vendors_port/stability" ATELIER_PROMPT_LLM_ENABLED=false
+BASE_URL="http://localhost:$((port + 20))" VENDORS_URL="http://127.0.0.1:$vendors_port" SHOTS="$root/target/e2e" \
+  node e2e/failover-flow.mjs
 
 IDP_PORT=$idp_port node e2e/fake-idp.mjs > "$root/target/e2e-idp.log" 2>&1 &
 pids+=($!)

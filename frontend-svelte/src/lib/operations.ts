@@ -7,7 +7,8 @@ export interface Quote { provider: string; usd: number | null }
 export interface Estimate { provider: string | null; model: string | null; usd: number | null; alternatives: Quote[] }
 export interface Decision { chain: string[]; reasons: string[] }
 export interface Image { id: string; url: string; width: number; height: number; provider: string; model: string | null; seed: number | null; costUsd: number | null; revisedPrompt: string | null }
-export interface Job { id: string; status: Progress['status']; stage: string | null; progress: number | null; queuePosition: number | null; etaSeconds: number | null; provider: string | null; images: Image[]; error: { code: string; message: string } | null }
+export interface Attempt { provider: string; model: string | null; outcome: string; errorCode: string | null; latencyMs: number | null; prompt: string | null; negativePrompt: string | null }
+export interface Job { id: string; status: Progress['status']; stage: string | null; progress: number | null; queuePosition: number | null; etaSeconds: number | null; provider: string | null; images: Image[]; error: { code: string; message: string } | null; attempts: Attempt[] }
 export interface Collection { id: string; name: string; description: string | null; visibility: 'PRIVATE' | 'UNLISTED' | 'PUBLIC'; imageCount: number }
 export interface ProviderStatus { id: string; model: string | null; configured: boolean; enabled: boolean; health: string; circuit: string; latencyMs: number | null; successRate: number | null; pricePerImageUsd: number | null }
 export interface Usage { todayUsd: number; monthUsd: number; reservedUsd: number; dailyLimitUsd: number; monthlyLimitUsd: number; remainingTodayUsd: number; remainingMonthUsd: number }
@@ -22,7 +23,7 @@ export const PLAN = `query($input: GenerateImageInput!) {
   selectProvider(input: $input) { chain reasons } }`;
 export const GENERATE = `mutation($inputs: [GenerateImageInput!]!) { generateImages(inputs: $inputs) { id status } }`;
 export const JOB = `query($id: ID!) { job(id: $id) { id status stage progress queuePosition etaSeconds provider
-  images { ${IMAGE} } error { code message } } }`;
+  images { ${IMAGE} } error { code message } attempts { provider model outcome errorCode latencyMs prompt negativePrompt } } }`;
 export const PROGRESS = `subscription($id: ID!) { jobProgress(jobId: $id) {
   jobId status stage progress queuePosition etaSeconds provider message } }`;
 export const IMAGES = `query($after: String, $provider: ProviderId) { images(first: 24, after: $after, provider: $provider) {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dev.atelier.provider.ProviderId;
-import dev.atelier.provider.Outcomes;
 import dev.atelier.routing.PauseBoard;
 import dev.atelier.routing.ProviderHealth;
 import dev.atelier.support.Enhance;
@@ -81,14 +79,7 @@ class ProviderPromptsTest {
         openai = VendorWireMock.server(VendorWireMock.OpenAi.class);
         google = VendorWireMock.server(VendorWireMock.Google.class);
         stability = VendorWireMock.server(VendorWireMock.Stability.class);
-        for (WireMockServer fake : List.of(openai, google, stability, VendorWireMock.server(VendorWireMock.SdWebUi.class))) {
-            fake.resetAll();
-        }
-        breakers.resetAll();
-        for (ProviderId id : ProviderId.values()) {
-            Outcomes.value(health.reset(id));
-            Outcomes.value(pauses.resume(id));
-        }
+        VendorWireMock.resetAll(health, pauses, breakers);
         openai.stubFor(post(urlEqualTo(OPENAI)).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"error": {"message": "The server had an error while processing your request.",

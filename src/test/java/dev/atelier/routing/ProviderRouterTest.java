@@ -71,15 +71,7 @@ class ProviderRouterTest {
         openaiFake = VendorWireMock.server(VendorWireMock.OpenAi.class);
         googleFake = VendorWireMock.server(VendorWireMock.Google.class);
         stabilityFake = VendorWireMock.server(VendorWireMock.Stability.class);
-        for (WireMockServer fake : List.of(openaiFake, googleFake, stabilityFake,
-                VendorWireMock.server(VendorWireMock.SdWebUi.class))) {
-            fake.resetAll();
-        }
-        breakers.resetAll();
-        for (ProviderId id : ProviderId.values()) {
-            Outcomes.value(health.reset(id));
-            Outcomes.value(pauses.resume(id));
-        }
+        VendorWireMock.resetAll(health, pauses, breakers);
     }
 
     static RoutingRequest quality() {

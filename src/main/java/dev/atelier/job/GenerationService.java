@@ -16,7 +16,6 @@ import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.common.pagination.Slice;
 import dev.atelier.gallery.CollectionService;
 import dev.atelier.gallery.ImageService;
-import dev.atelier.prompt.PromptService;
 import dev.atelier.queue.JobQueue;
 import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.routing.GenerateImageInput;
@@ -45,12 +44,10 @@ public class GenerationService {
     private final JobQueueConfig config;
     private final JobAdmission admission;
     private final GenerationRequests requests;
-    private final PromptService prompts;
 
     GenerationService(JobReads jobs, ImageService images, CollectionService collections,
             ProviderRouter router, JobQueue queue, JobStore store, ProgressBus bus, QueueEstimates estimates,
-            JobQueueConfig config, JobAdmission admission, GenerationRequests requests, PromptService prompts) {
-        this.prompts = prompts;
+            JobQueueConfig config, JobAdmission admission, GenerationRequests requests) {
         this.admission = admission;
         this.requests = requests;
         this.jobs = jobs;
@@ -123,14 +120,16 @@ public class GenerationService {
         RoutingRequest routing = requests.toRouting(input, null);
         String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().trim();
         UUID collection = input.collectionId() == null ? null : Ids.parse(input.collectionId(), "collection");
-        UUID prompt = input.promptId() == null ? null : Ids.parse(input.promptId(), "prompt");
-        return new Prepared(JobRequest.of(input, routing, prompt, requests.variants(input), collection), key);
+        return new Prepared(JobRequest.of(input, routing, requests.promptId(input), requests.variants(input), collection),
+                key);
     }
 
     /** Every enhancement named by the inputs must be the caller's own (someone else's reads as NOT_FOUND). */
     private Uni<Void> checkPrompts(UUID userId, List<Prepared> prepared) {
-        List<UUID> ids = prepared.stream().map(p -> p.request().promptId()).filter(id -> id != null).distinct().toList();
-        return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> prompts.get(userId, id))
+        return Multi.createFrom().range(0, prepared.size()).onItem().transformToUniAndConcatenate(i -> requests
+                        .ownedPrompt(userId, prepared.get(i).request().promptId())
+                        .onFailure(AtelierException.class).transform(e -> prepared.size() == 1 ? e
+                                : new AtelierException(((AtelierException) e).code(), "inputs[" + i + "]: " + e.getMessage())))
                 .collect().last().replaceWithVoid();
     }
 

@@ -6,18 +6,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.validation.InputValidation;
+import dev.atelier.prompt.PromptService;
 import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.engine.PromptText;
 import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
+import io.smallrye.mutiny.Uni;
 import dev.atelier.provider.Quality;
 
 /**
@@ -36,15 +40,22 @@ public class GenerationRequests {
 
     private final InputValidation validation;
     private final TemplateEnhancer limits;
+    private final PromptService prompts;
 
-    GenerationRequests(InputValidation validation, TemplateEnhancer limits) {
+    GenerationRequests(InputValidation validation, TemplateEnhancer limits, PromptService prompts) {
         this.validation = validation;
         this.limits = limits;
+        this.prompts = prompts;
     }
 
-    /** The checked input as a routing request; BAD_USER_INPUT naming the field when a constraint fails. */
+    /**
+     * The checked input as a routing request; BAD_USER_INPUT naming the field when a constraint fails (its variants
+     * and the form of its promptId included: {@link #ownedPrompt} checks whose it is).
+     */
     public RoutingRequest toRouting(GenerateImageInput input, BigDecimal maxCostUsd) {
         validation.valid(input, "generation input");
+        variants(input);
+        promptId(input);
         String negative = input.negativePrompt() == null ? null : PromptText.clean(input.negativePrompt());
         int[] size = size(input.size());
         ImageRequest image = new ImageRequest(PromptText.clean(input.prompt()),
@@ -53,6 +64,16 @@ public class GenerationRequests {
                 input.seed() == null ? null : input.seed().longValue(), null, null);
         return new RoutingRequest(image, input.provider(), Boolean.TRUE.equals(input.allowFallback()), input.budget(),
                 input.priority(), maxCostUsd);
+    }
+
+    /** The input's promptId, or null; BAD_USER_INPUT when it is not an id. */
+    public UUID promptId(GenerateImageInput input) {
+        return input.promptId() == null ? null : Ids.parse(input.promptId(), "prompt");
+    }
+
+    /** Completes when {@code promptId} is null or one of the caller's enhancements; NOT_FOUND otherwise. */
+    public Uni<Void> ownedPrompt(UUID userId, UUID promptId) {
+        return promptId == null ? Uni.createFrom().voidItem() : prompts.get(userId, promptId).replaceWithVoid();
     }
 
     /**

@@ -66,11 +66,12 @@ public class ProviderGraphQLApi {
     @Query("estimateCost")
     @Description("The price on the provider the router would choose, and every alternative with why it is or isn't eligible.")
     public Uni<@NonNull CostEstimate> estimateCost(@NonNull @Name("input") GenerateImageInput input) {
-        return currentUser.call(userId -> Uni.createFrom().item(() -> estimate(input)));
+        return currentUser.call(userId -> Uni.createFrom().item(() -> requests.toRouting(input, null))
+                .call(checked -> requests.ownedPrompt(userId, requests.promptId(input)))
+                .map(this::estimate));
     }
 
-    private CostEstimate estimate(GenerateImageInput input) {
-        RoutingRequest request = requests.toRouting(input, null);
+    private CostEstimate estimate(RoutingRequest request) {
         RoutingDecision decision = router.decide(request);
         List<ProviderQuote> alternatives = new ArrayList<>();
         decision.quotes().forEach((id, quote) -> alternatives.add(new ProviderQuote(id, quote.model(),
@@ -85,10 +86,12 @@ public class ProviderGraphQLApi {
     @Query("selectProvider")
     @Description("The chain of providers the router would try for this input, and the reasons.")
     public Uni<@NonNull ProviderDecision> selectProvider(@NonNull @Name("input") GenerateImageInput input) {
-        return currentUser.call(userId -> Uni.createFrom().item(() -> {
-            RoutingDecision decision = router.decide(requests.toRouting(input, null));
-            return new ProviderDecision(decision.chain(), decision.reasons());
-        }));
+        return currentUser.call(userId -> Uni.createFrom().item(() -> requests.toRouting(input, null))
+                .call(checked -> requests.ownedPrompt(userId, requests.promptId(input)))
+                .map(request -> {
+                    RoutingDecision decision = router.decide(request);
+                    return new ProviderDecision(decision.chain(), decision.reasons());
+                }));
     }
 
     private String circuit(ProviderId id) {

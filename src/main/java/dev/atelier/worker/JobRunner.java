@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -107,21 +108,32 @@ public class JobRunner {
     }
 
     /**
-     * The variants of the job's enhancement: the reviewed one it names ({@code promptId}, immutable, linked at
-     * admission), else one made now (ENHANCING) when it asks for it, else none; null when the job stopped meanwhile.
+     * The variants of the job's enhancements, the first for a provider winning: the reviewed one it names
+     * ({@code promptId}, immutable, linked at admission), then - when it asks for enhancement and the reviewed one
+     * lacks a provider (a history row without variants) - one made now (ENHANCING); none when it asks for neither.
+     * Null when the job stopped meanwhile.
      */
     private Uni<List<ProviderPrompt>> enhanced(JobStore.Claim claim) {
         JobRequest request = claim.request();
-        if (request.promptId() != null) {
-            return prompts.get(claim.userId(), request.promptId()).map(Prompt::variants);
+        if (request.promptId() == null) {
+            return request.enhance() ? enhanceNow(claim, true) : Uni.createFrom().item(List.of());
         }
-        if (!request.enhance()) {
-            return Uni.createFrom().item(List.of());
-        }
+        return prompts.get(claim.userId(), request.promptId()).map(Prompt::variants).flatMap(reviewed -> {
+            boolean complete = reviewed.stream().map(ProviderPrompt::provider).distinct().count()
+                    == ProviderId.values().length;
+            return complete || !request.enhance() ? Uni.createFrom().item(reviewed)
+                    : enhanceNow(claim, false).map(made -> made == null ? null
+                            : Stream.concat(reviewed.stream(), made.stream()).toList());
+        });
+    }
+
+    /** A fresh enhancement of the job's prompt (ENHANCING), linked to the job when it has no reviewed one. */
+    private Uni<List<ProviderPrompt>> enhanceNow(JobStore.Claim claim, boolean link) {
         return advance(claim, JobStatus.ENHANCING, "ENHANCING", 0.05).flatMap(active -> !active
                 ? Uni.createFrom().nullItem()
-                : prompts.enhance(claim.userId(), request.enhancement())
-                        .call(enhanced -> jobs.linkPrompt(claim.jobId(), UUID.fromString(enhanced.id())))
+                : prompts.enhance(claim.userId(), claim.request().enhancement())
+                        .call(enhanced -> link ? jobs.linkPrompt(claim.jobId(), UUID.fromString(enhanced.id()))
+                                : Uni.createFrom().voidItem())
                         .map(EnhancedPrompt::variants));
     }
 

@@ -249,6 +249,10 @@ class ProviderPromptsTest {
         String message = refusal(input, "NOT_FOUND");
 
         assertThat(message).doesNotContain("secret");
+        for (String query : List.of("query($i: GenerateImageInput!) { estimateCost(input: $i) { usd } }",
+                "query($i: GenerateImageInput!) { selectProvider(input: $i) { chain } }")) {
+            GraphQL.post(query, Map.of("i", input)).body("errors[0].extensions.code", org.hamcrest.Matchers.is("NOT_FOUND"));
+        }
         Map<String, Object> batch = input("a hare");
         GraphQL.post("mutation($is: [GenerateImageInput!]!) { generateImages(inputs: $is) { id } }",
                 Map.of("is", List.of(batch, input))).body("errors[0].extensions.code", org.hamcrest.Matchers.is("NOT_FOUND"));
@@ -276,8 +280,37 @@ class ProviderPromptsTest {
         blank.put("variants", List.of(Map.of("provider", "STABILITY", "prompt", " \u0007 ")));
         assertThat(refusal(blank, "BAD_USER_INPUT")).contains("variants[0].prompt");
 
-        Map<String, Object> malformed = input("a fox");
-        malformed.put("promptId", "not-an-id");
-        refusal(malformed, "BAD_USER_INPUT");
+        Map<String, Object> spaces = input("a fox");
+        spaces.put("variants", List.of(Map.of("provider", "STABILITY", "prompt", "\u00a0\u3000\u2003")));
+        assertThat(refusal(spaces, "BAD_USER_INPUT")).as("Unicode spaces are blank too").contains("variants[0].prompt");
+
+        for (String id : List.of("not-an-id", "1-1-1-1-1", "\uff18f6614da-1c2d-4e5f-8a9b-0c1d2e3f4a5b")) {
+            Map<String, Object> malformed = input("a fox");
+            malformed.put("promptId", id);
+            assertThat(refusal(malformed, "BAD_USER_INPUT")).as("the input is not echoed").doesNotContain(id);
+        }
+        for (String query : List.of("query($i: GenerateImageInput!) { estimateCost(input: $i) { usd } }",
+                "query($i: GenerateImageInput!) { selectProvider(input: $i) { chain } }")) {
+            GraphQL.post(query, Map.of("i", twice)).body("errors[0].extensions.code",
+                    org.hamcrest.Matchers.is("BAD_USER_INPUT"));
+        }
+    }
+
+    @Test
+    void aReviewedEnhancementWithoutVariantsIsCompletedByAFreshOneWhenEnhanceIsOn() {
+        UUID legacy = UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into prompts (id, user_id, input, category, enhanced, engine)
+                values ($1, $2, 'a lighthouse', 'LANDSCAPE', 'an old enhancement', 'TEMPLATE')""")
+                .execute(Tuple.of(legacy, ForeignRows.localUser(pool))).await().atMost(Duration.ofSeconds(5));
+        Map<String, Object> input = input(Enhance.unique("a lighthouse in a storm"));
+        input.put("promptId", legacy.toString());
+
+        JsonPath job = finished(submit(input));
+
+        assertThat(job.getString("promptId")).isEqualTo(legacy.toString());
+        Map<String, Map<String, String>> attempts = attempts(job);
+        assertThat(attempts.get("STABILITY").get("prompt")).as("a fresh STABILITY variant, not the raw prompt")
+                .isNotEqualTo(input.get("prompt")).contains("(");
     }
 }

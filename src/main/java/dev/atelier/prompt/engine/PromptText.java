@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class PromptText {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** ASCII white space and every Unicode space separator (no-break, ideographic, em spaces ...). */
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}'-]+");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
 

@@ -1,0 +1,40 @@
+package dev.atelier.provider.catalogue;
+
+import java.util.List;
+
+/**
+ * What a model accepts, as its vendor documents it. Absent values mean "not known" and fall back to the provider's
+ * defaults in the catalogue.
+ *
+ * @param sizes          accepted "WxH" sizes; empty means any size within {@code maxPixels}
+ * @param maxPixels      the largest image, in pixels, when any size is accepted
+ * @param aspectRatios   accepted aspect ratios where the vendor takes a ratio instead of a size ("16:9")
+ * @param imageSizes     accepted resolution classes where the vendor names them (Gemini's "1K", "2K", "4K")
+ * @param maxCount       most images per request
+ * @param seed           whether a seed is honoured
+ * @param negativePrompt whether a negative prompt is honoured
+ * @param edits          whether the model edits images and takes reference images
+ * @param maxPromptChars the longest prompt, in characters
+ */
+public record ModelLimits(List<String> sizes, Long maxPixels, List<String> aspectRatios, List<String> imageSizes,
+        Integer maxCount, Boolean seed, Boolean negativePrompt, Boolean edits, Integer maxPromptChars) {
+
+    public ModelLimits {
+        sizes = sizes == null ? null : List.copyOf(sizes);
+        aspectRatios = aspectRatios == null ? null : List.copyOf(aspectRatios);
+        imageSizes = imageSizes == null ? null : List.copyOf(imageSizes);
+    }
+
+    /** These limits with every unknown value taken from {@code defaults}. */
+    public ModelLimits orElse(ModelLimits defaults) {
+        if (defaults == null) {
+            return this;
+        }
+        return new ModelLimits(sizes != null ? sizes : defaults.sizes, maxPixels != null ? maxPixels : defaults.maxPixels,
+                aspectRatios != null ? aspectRatios : defaults.aspectRatios,
+                imageSizes != null ? imageSizes : defaults.imageSizes, maxCount != null ? maxCount : defaults.maxCount,
+                seed != null ? seed : defaults.seed, negativePrompt != null ? negativePrompt : defaults.negativePrompt,
+                edits != null ? edits : defaults.edits,
+                maxPromptChars != null ? maxPromptChars : defaults.maxPromptChars);
+    }
+}

@@ -31,7 +31,9 @@ public record GenerationJob(
         @Id String promptId,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        @NonNull @Description("What the caller should know, e.g. that a retired model's replacement made the images.")
+        List<@NonNull String> warnings) {
 
     static GenerationJob from(JobRow job, List<Image> images, QueueEstimates.Estimate estimate) {
         return new GenerationJob(job.id().toString(), job.status(), job.stage(), job.progress(),
@@ -39,7 +41,8 @@ public record GenerationJob(
                 money(job.estimatedCost()), money(job.actualCost()), images,
                 job.errorCode() == null ? null : new JobError(job.errorCode(), job.errorMessage()),
                 job.promptId() == null ? null : job.promptId().toString(), job.queuedAt(), job.startedAt(),
-                job.finishedAt());
+                job.finishedAt(), job.attempts().items().stream().map(ProviderAttempt::warning)
+                        .filter(w -> w != null && !w.isBlank()).distinct().toList());
     }
 
     private static Double money(BigDecimal value) {

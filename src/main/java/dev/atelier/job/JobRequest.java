@@ -31,7 +31,8 @@ import dev.atelier.routing.RoutingRequest;
  *                       enhancement)
  * @param promptId       an enhancement of the caller's history whose variants the job uses
  * @param variants       the caller's own text per provider, before any enhancement's
- * @param model          the model a client asked for (the OpenAI-compatible endpoint), or null
+ * @param model          the vendor model asked for (GraphQL {@code model}, the OpenAI-compatible {@code model} when
+ *                       it names one), or null for the provider's configured model
  * @param vendorStyle    a vendor style hint (OpenAI's vivid/natural), or null
  * @param sync           an inline generation whose HTTP caller waits for it (never run from the queue)
  */
@@ -64,7 +65,8 @@ public record JobRequest(@JsonProperty("v") int version, String api, String prom
             UUID collectionId) {
         ImageRequest image = routing.image();
         return new JobRequest(VERSION, GRAPHQL, image.prompt(), input.enhance() == null || input.enhance(),
-                input.category(), input.style(), promptId, variants, routing.provider(), routing.allowFallback(), null,
+                input.category(), input.style(), promptId, variants, routing.provider(), routing.allowFallback(),
+                image.model(),
                 image.quality(), image.width(), image.height(), image.count(), image.seed(), image.negativePrompt(),
                 null, routing.budget(), routing.priority(), collectionId, false);
     }
@@ -80,7 +82,7 @@ public record JobRequest(@JsonProperty("v") int version, String api, String prom
     /** What the router works with; the prompt is filled per provider when the job runs. */
     public RoutingRequest routing() {
         ImageRequest image = new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, vendorStyle,
-                category == null ? null : category.name());
+                category == null ? null : category.name(), model);
         return new RoutingRequest(image, provider, allowFallback, budget, priority, null);
     }
 

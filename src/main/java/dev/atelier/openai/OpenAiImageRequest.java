@@ -15,8 +15,9 @@ import dev.atelier.routing.RoutingRequest;
  * The body of OpenAI's {@code POST /v1/images/generations}, read the way OpenAI reads it and turned into a routing
  * request. {@code model} is {@code auto} (the router chooses), a provider name ({@code openai}, {@code google},
  * {@code stability}, {@code sdwebui}, {@code local}) or one of that provider's model names (dall-e-3, gpt-image-1,
- * imagen-4.0-…, gemini-…, sd3…, stable-image-…, local-preview…), which pins the provider; the provider's configured
- * model serves it. The prompt is used as given, as OpenAI would.
+ * imagen-4.0-…, gemini-…, sd3…, stable-image-…, local-preview…), which pins the provider and is passed through to
+ * it (a retired one goes to its replacement, and the answer's {@code x-atelier-model} says which served). The prompt
+ * is used as given, as OpenAI would.
  */
 record OpenAiImageRequest(JobRequest job, String model, boolean base64) {
 
@@ -34,9 +35,13 @@ record OpenAiImageRequest(JobRequest job, String model, boolean base64) {
         boolean base64 = format == null ? model.toLowerCase(Locale.ROOT).startsWith("gpt-image")
                 : "b64_json".equalsIgnoreCase(format);
         String style = body.style();
-        ImageRequest image = new ImageRequest(prompt, null, dimensions[0], dimensions[1], n, quality, null, style, null);
+        // a model id goes to its vendor as asked (a retired one to its replacement); auto or a provider name lets the
+        // router or the provider's configuration choose
+        String vendorModel = provider == null || model.equalsIgnoreCase(provider.name()) ? null : model;
+        ImageRequest image = new ImageRequest(prompt, null, dimensions[0], dimensions[1], n, quality, null, style, null,
+                vendorModel);
         RoutingRequest routing = new RoutingRequest(image, provider, false, null, null, null);
-        return new OpenAiImageRequest(JobRequest.inline(JobRequest.OPENAI_IMAGES, routing, model), model, base64);
+        return new OpenAiImageRequest(JobRequest.inline(JobRequest.OPENAI_IMAGES, routing, vendorModel), model, base64);
     }
 
     RoutingRequest routing() {

@@ -1,8 +1,11 @@
 package dev.atelier.openai;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.provider.ImageProvider;
+import dev.atelier.provider.catalogue.ModelCatalogue;
+import dev.atelier.routing.ModelLifecycle;
 import dev.atelier.routing.ProviderRegistry;
 import dev.atelier.user.CurrentUser;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +28,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * {@code GET /v1/models} in OpenAI's list shape, so an OpenAI SDK's {@code models.list()} (which many chat front ends
  * call at start) sees what Atelier can serve now: {@code auto} (the router chooses), and for every configured
- * provider its name and its model's id; each pins that provider on {@code /v1/images/generations} (a model id is
- * listed only when that endpoint reads it as this provider's). Atelier does not know when a vendor made a model, so
- * {@code created} is 0.
+ * provider its name, its configured model and every catalogue model of it that is not retired, with the
+ * {@code shutdown_date} where one is known (as OpenAI's own list carries it); each pins that provider on
+ * {@code /v1/images/generations} (a model id is listed only when that endpoint reads it as this provider's).
+ * Atelier does not know when a vendor made a model, so {@code created} is 0.
  */
 @Path("/v1/models")
 public class OpenAiModelsResource {
@@ -35,15 +41,21 @@ public class OpenAiModelsResource {
     }
 
     /** One model as OpenAI lists it. */
-    public record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
+    public record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy,
+            @JsonProperty("shutdown_date") String shutdownDate) {
     }
 
     private final ProviderRegistry providers;
     private final CurrentUser currentUser;
+    private final ModelCatalogue catalogue;
+    private final ModelLifecycle lifecycle;
 
-    OpenAiModelsResource(ProviderRegistry providers, CurrentUser currentUser) {
+    OpenAiModelsResource(ProviderRegistry providers, CurrentUser currentUser, ModelCatalogue catalogue,
+            ModelLifecycle lifecycle) {
         this.providers = providers;
         this.currentUser = currentUser;
+        this.catalogue = catalogue;
+        this.lifecycle = lifecycle;
     }
 
     @GET
@@ -51,13 +63,19 @@ public class OpenAiModelsResource {
     public Uni<ModelList> list() {
         return currentUser.call(userId -> Uni.createFrom().item(() -> {
             List<Model> models = new ArrayList<>();
-            models.add(new Model("auto", "model", 0, "atelier"));
+            models.add(new Model("auto", "model", 0, "atelier", null));
             for (ImageProvider provider : providers.all()) {
                 if (provider.configured()) {
                     String owner = provider.id().name().toLowerCase(Locale.ROOT);
-                    models.add(new Model(owner, "model", 0, owner));
-                    if (pins(provider)) {
-                        models.add(new Model(provider.model(), "model", 0, owner));
+                    models.add(new Model(owner, "model", 0, owner, null));
+                    Set<String> ids = new LinkedHashSet<>();
+                    ids.add(provider.model());
+                    catalogue.models(provider.id()).forEach(m -> ids.add(m.id()));
+                    for (String id : ids) {
+                        if (pins(provider, id) && lifecycle.retired(provider.id(), id).isEmpty()) {
+                            LocalDate shutdown = lifecycle.shutdownDate(provider.id(), id);
+                            models.add(new Model(id, "model", 0, owner, shutdown == null ? null : shutdown.toString()));
+                        }
                     }
                 }
             }
@@ -65,9 +83,9 @@ public class OpenAiModelsResource {
         }));
     }
 
-    private static boolean pins(ImageProvider provider) {
+    private static boolean pins(ImageProvider provider, String model) {
         try {
-            return OpenAiImageRequest.provider(provider.model()) == provider.id();
+            return OpenAiImageRequest.provider(model) == provider.id();
         } catch (AtelierException unknownName) {
             return false;
         }

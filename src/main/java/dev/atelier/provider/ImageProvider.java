@@ -10,15 +10,21 @@ public interface ImageProvider {
 
     ProviderId id();
 
-    /** The model requests go to (from configuration). */
+    /** The model requests go to unless the router names another ({@link ImageRequest#model()}): the configured one. */
     String model();
 
     /** Whether the provider has what it needs (credentials, base URL) to be called at all. */
     boolean configured();
 
+    /** What the configured model can do. */
     ProviderCapabilities capabilities();
 
-    /** The price of the request from the configured price table. */
+    /** What {@code model} can do, for a request the router sends to another model than the configured one. */
+    default ProviderCapabilities capabilities(String model) {
+        return capabilities();
+    }
+
+    /** The price of the request (its model's, from the catalogue and the operator's overrides). */
     Quote quote(ImageRequest request);
 
     /** Generates the images, reporting progress where the vendor exposes it. */

@@ -13,12 +13,14 @@ package dev.atelier.provider;
  * @param style          vendor style hint (OpenAI "vivid"/"natural", Stability style preset), or null
  * @param theme          what kind of picture the idea is (a prompt category's name: PORTRAIT, LANDSCAPE, ...), for
  *                       renderers that draw without a model (the LOCAL preview), or null when not known
+ * @param model          the vendor model to call (the router's choice: the one asked for, the configured one, or a
+ *                       retired one's replacement); null means the provider's configured model
  */
 public record ImageRequest(String prompt, String negativePrompt, int width, int height, int count, Quality quality,
-        Long seed, String style, String theme) {
+        Long seed, String style, String theme, String model) {
 
     public static ImageRequest of(String prompt, int width, int height) {
-        return new ImageRequest(prompt, null, width, height, 1, Quality.STANDARD, null, null, null);
+        return new ImageRequest(prompt, null, width, height, 1, Quality.STANDARD, null, null, null, null);
     }
 
     /** The size as "WxH". */
@@ -27,18 +29,23 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
     }
 
     public ImageRequest withCount(int n) {
-        return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style, theme);
+        return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style, theme, model);
     }
 
     /** The same request in one provider's words: its prompt and negative prompt. */
     public ImageRequest worded(String providerPrompt, String providerNegativePrompt) {
         return new ImageRequest(providerPrompt, providerNegativePrompt, width, height, count, quality, seed, style,
-                theme);
+                theme, model);
     }
 
     /** The same request with its theme, when it had none. */
     public ImageRequest withTheme(String knownTheme) {
         return theme != null ? this
-                : new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, knownTheme);
+                : new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, knownTheme, model);
+    }
+
+    /** The same request for {@code vendorModel}. */
+    public ImageRequest withModel(String vendorModel) {
+        return new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, theme, vendorModel);
     }
 }

@@ -48,7 +48,10 @@ public record GenerateImageInput(
                 + "uses instead of enhancing again.") String promptId,
         @Description("Your own text for some providers (edited variants); each provider in the failover chain is "
                 + "sent its own: this, else the promptId enhancement's variant, else a fresh enhancement's (enhance), "
-                + "else prompt.") @Nullable List<@NonNull @Valid ProviderPromptInput> variants) {
+                + "else prompt.") @Nullable List<@NonNull @Valid ProviderPromptInput> variants,
+        @Size(max = 100, message = "is longer than {max} characters")
+        @Description("A vendor model to use (see models); it pins its provider. A retired model's replacement serves, "
+                + "and the job says so. null = the provider's configured model.") String model) {
 
     static final String COUNT = "must be between 1 and " + GenerationRequests.MAX_COUNT;
 }

@@ -21,6 +21,7 @@ import dev.atelier.prompt.engine.PromptText;
 import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.catalogue.ModelCatalogue;
 import io.smallrye.mutiny.Uni;
 import dev.atelier.provider.Quality;
 
@@ -41,11 +42,16 @@ public class GenerationRequests {
     private final InputValidation validation;
     private final TemplateEnhancer limits;
     private final PromptService prompts;
+    private final ModelCatalogue catalogue;
+    private final ProviderRegistry providers;
 
-    GenerationRequests(InputValidation validation, TemplateEnhancer limits, PromptService prompts) {
+    GenerationRequests(InputValidation validation, TemplateEnhancer limits, PromptService prompts,
+            ModelCatalogue catalogue, ProviderRegistry providers) {
         this.validation = validation;
         this.limits = limits;
         this.prompts = prompts;
+        this.catalogue = catalogue;
+        this.providers = providers;
     }
 
     /**
@@ -58,12 +64,33 @@ public class GenerationRequests {
         promptId(input);
         String negative = input.negativePrompt() == null ? null : PromptText.clean(input.negativePrompt());
         int[] size = size(input.size());
+        String model = input.model() == null || input.model().isBlank() ? null : input.model().trim();
+        ProviderId provider = model == null ? input.provider() : providerOf(model, input.provider());
         ImageRequest image = new ImageRequest(PromptText.clean(input.prompt()),
                 negative == null || negative.isEmpty() ? null : negative, size[0], size[1],
                 input.count() == null ? 1 : input.count(), input.quality() == null ? Quality.STANDARD : input.quality(),
-                input.seed() == null ? null : input.seed().longValue(), null, null);
-        return new RoutingRequest(image, input.provider(), Boolean.TRUE.equals(input.allowFallback()), input.budget(),
+                input.seed() == null ? null : input.seed().longValue(), null, null, model);
+        return new RoutingRequest(image, provider, Boolean.TRUE.equals(input.allowFallback()), input.budget(),
                 input.priority(), maxCostUsd);
+    }
+
+    /**
+     * The provider serving {@code model}: one the catalogue lists it for (or that is configured with it), the one
+     * asked for when given; BAD_USER_INPUT naming the models known there otherwise.
+     */
+    public ProviderId providerOf(String model, ProviderId asked) {
+        for (ProviderId id : ProviderId.values()) {
+            boolean serves = catalogue.find(id, model).isPresent()
+                    || providers.get(id).map(p -> p.model().equals(model)).orElse(false);
+            if (serves && (asked == null || asked == id)) {
+                return id;
+            }
+        }
+        List<ProviderId> where = asked == null ? List.of(ProviderId.values()) : List.of(asked);
+        List<String> known = new ArrayList<>();
+        where.forEach(id -> catalogue.models(id).forEach(m -> known.add(m.id())));
+        throw AtelierException.badInput("model is not one Atelier knows" + (asked == null ? "" : " for " + asked)
+                + "; the models are: " + String.join(", ", known));
     }
 
     /** The input's promptId, or null; BAD_USER_INPUT when it is not an id. */

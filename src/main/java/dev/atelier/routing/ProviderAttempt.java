@@ -13,6 +13,7 @@ import dev.atelier.provider.ProviderId;
  * @param prompt         the text the provider was sent (its own phrasing, fitted to its length), null when it was
  *                       skipped
  * @param negativePrompt the negative prompt it was sent (only to providers that take one)
+ * @param warning        why another model than the one asked for was called (a retired model's replacement)
  */
 @Description("One try at one provider.")
 public record ProviderAttempt(@NonNull ProviderId provider, String model, @NonNull String outcome, String errorCode,
@@ -20,7 +21,9 @@ public record ProviderAttempt(@NonNull ProviderId provider, String model, @NonNu
         @Description("The text this provider was sent (its own phrasing, fitted to its length); null when skipped.")
         String prompt,
         @Description("The negative prompt this provider was sent; null when none or it takes none.")
-        String negativePrompt) {
+        String negativePrompt,
+        @Description("Why another model than the one asked for was called, e.g. a retired model's replacement.")
+        String warning) {
 
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";

@@ -14,6 +14,7 @@ import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
+import dev.atelier.provider.catalogue.ModelCatalogue;
 import dev.atelier.user.CurrentUser;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.mutiny.Uni;
@@ -29,9 +30,14 @@ public class ProviderGraphQLApi {
     private final CircuitBreakerMaintenance breakers;
     private final CurrentUser currentUser;
     private final GenerationRequests requests;
+    private final ModelLifecycle lifecycle;
+    private final ModelCatalogue catalogue;
 
     ProviderGraphQLApi(ProviderRouter router, ProviderRegistry providers, ProviderHealth health, PauseBoard pauses,
-            CircuitBreakerMaintenance breakers, CurrentUser currentUser, GenerationRequests requests) {
+            CircuitBreakerMaintenance breakers, CurrentUser currentUser, GenerationRequests requests,
+            ModelLifecycle lifecycle, ModelCatalogue catalogue) {
+        this.lifecycle = lifecycle;
+        this.catalogue = catalogue;
         this.currentUser = currentUser;
         this.requests = requests;
         this.router = router;
@@ -58,9 +64,23 @@ public class ProviderGraphQLApi {
             list.add(new ProviderStatus(p.id(), p.model(), p.configured(), enabled, p.configured() ? s.status() : "DOWN",
                     circuit, s.checkedAt(), latency == null ? null : latency.intValue(),
                     s.samples() == 0 ? null : s.successRate(), one.usd().doubleValue(),
-                    p.configured() ? s.detail() : "not configured", (int) Math.min(Integer.MAX_VALUE, pauses.pausedFor(p.id()))));
+                    p.configured() ? s.detail() : "not configured", (int) Math.min(Integer.MAX_VALUE, pauses.pausedFor(p.id())),
+                    lifecycle.status(p.id(), p.model()), lifecycle.shutdownDate(p.id(), p.model()),
+                    p.configured() ? lifecycle.warnings(p.id(), p.model()) : List.of()));
         }
         return list;
+    }
+
+    @Query("models")
+    @Description("The models Atelier knows, for one provider or all: capabilities, price, lifecycle and sources.")
+    public Uni<@NonNull List<@NonNull ProviderModel>> models(@Name("provider") ProviderId provider) {
+        return currentUser.call(userId -> Uni.createFrom().item(() -> catalogue.all().stream()
+                .filter(m -> provider == null || m.provider() == provider)
+                .map(m -> new ProviderModel(m.id(), m.provider(), m.displayName(), lifecycle.status(m.provider(), m.id()),
+                        lifecycle.shutdownDate(m.provider(), m.id()), m.replacement(), m.capabilities(),
+                        m.pricing().describe(), m.quality(), providers.get(m.provider())
+                                .map(p -> p.configured() && p.model().equals(m.id())).orElse(false), m.sources()))
+                .toList()));
     }
 
     @Query("estimateCost")

@@ -3,7 +3,9 @@ package dev.atelier.routing;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,9 +45,12 @@ public class ProviderRouter {
     private final RoutingConfig config;
     private final MeterRegistry metrics;
     private final TemplateEnhancer templates;
+    private final ModelLifecycle lifecycle;
 
     ProviderRouter(ProviderSelector selector, ProviderRegistry providers, ClusterRateLimiter limiter, PauseBoard pauses,
-            ProviderHealth health, RoutingConfig config, MeterRegistry metrics, TemplateEnhancer templates) {
+            ProviderHealth health, RoutingConfig config, MeterRegistry metrics, TemplateEnhancer templates,
+            ModelLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.selector = selector;
         this.providers = providers;
         this.limiter = limiter;
@@ -94,36 +99,51 @@ public class ProviderRouter {
         // renderers without a model (the LOCAL preview) draw by the idea's category: the caller's, else detected
         RoutingRequest themed = request.image().theme() != null ? request
                 : request.withTheme(templates.detect(request.image().prompt()).category().name());
-        return attempt(themed, decision.chain(), 0, promptFor, progress, new ArrayList<>(), Long.MAX_VALUE);
+        Map<ProviderId, String> models = new EnumMap<>(ProviderId.class);
+        decision.quotes().forEach((id, quote) -> models.put(id, quote.model()));
+        Map<ProviderId, String> warnings = new EnumMap<>(ProviderId.class);
+        warnings.putAll(decision.warnings());
+        return attempt(new Run(themed, decision.chain(), promptFor, progress, new ArrayList<>(), models, warnings), 0,
+                Long.MAX_VALUE);
     }
 
-    private Uni<RoutedGeneration> attempt(RoutingRequest request, List<ProviderId> chain, int index,
-            Function<ProviderId, ProviderPrompt> promptFor, ProgressListener progress, List<ProviderAttempt> attempts,
-            long shortestWait) {
+    /** One request's way down its chain: the models to call (a retired one's replacement swapped in) and the attempts. */
+    private record Run(RoutingRequest request, List<ProviderId> chain, Function<ProviderId, ProviderPrompt> promptFor,
+            ProgressListener progress, List<ProviderAttempt> attempts, Map<ProviderId, String> models,
+            Map<ProviderId, String> warnings) {
+    }
+
+    private Uni<RoutedGeneration> attempt(Run run, int index, long shortestWait) {
+        RoutingRequest request = run.request();
+        List<ProviderId> chain = run.chain();
+        List<ProviderAttempt> attempts = run.attempts();
+        ProgressListener progress = run.progress();
         if (index >= chain.size()) {
             return Uni.createFrom().failure(exhausted(attempts, shortestWait));
         }
         ProviderId id = chain.get(index);
+        String model = run.models().getOrDefault(id, providers.get(id).orElseThrow().model());
+        String warning = run.warnings().get(id);
         ImageProvider provider = providers.get(id).orElseThrow();
         if (index > 0) {
             metrics.counter("atelier.router.failovers", "from", chain.get(index - 1).name(), "to", id.name()).increment();
         }
         return limiter.tryAcquire(id).flatMap(permit -> {
             if (!permit.allowed()) {
-                attempts.add(new ProviderAttempt(id, provider.model(), ProviderAttempt.SKIPPED_RATE_LIMITED, "RATE_LIMITED", 0,
-                        null, null));
+                attempts.add(new ProviderAttempt(id, model, ProviderAttempt.SKIPPED_RATE_LIMITED, "RATE_LIMITED", 0,
+                        null, null, warning));
                 metrics.counter("atelier.ratelimit.waits", "provider", id.name()).increment();
-                return attempt(request, chain, index + 1, promptFor, progress, attempts, Math.min(shortestWait, permit.waitMs()));
+                return attempt(run, index + 1, Math.min(shortestWait, permit.waitMs()));
             }
-            ProviderPrompt words = promptFor.apply(id);
-            ImageRequest image = request.image().worded(words.prompt(),
-                    provider.capabilities().negativePrompt() ? words.negativePrompt() : null);
+            ProviderPrompt words = run.promptFor().apply(id);
+            ImageRequest image = request.image().withModel(model).worded(words.prompt(),
+                    provider.capabilities(model).negativePrompt() ? words.negativePrompt() : null);
             long started = System.nanoTime();
             return provider.generate(image, progress)
                     .flatMap(result -> {
                         long ms = (System.nanoTime() - started) / 1_000_000;
                         attempts.add(new ProviderAttempt(id, result.model(), ProviderAttempt.SUCCEEDED, null, (int) ms,
-                                image.prompt(), image.negativePrompt()));
+                                image.prompt(), image.negativePrompt(), warning));
                         record(id, "SUCCEEDED", ms, result.costUsd());
                         // passive health is a statistic: recorded beside the answer, not in front of it
                         health.recordOutcome(id, true, ms).subscribe().with(ok -> {
@@ -133,8 +153,8 @@ public class ProviderRouter {
                     .onFailure(e -> !(e instanceof RoutingFailure)).recoverWithUni(failure -> {
                         long ms = (System.nanoTime() - started) / 1_000_000;
                         ProviderException classified = VendorFailures.classify(id, failure);
-                        attempts.add(new ProviderAttempt(id, provider.model(), ProviderAttempt.FAILED,
-                                classified.kind().name(), (int) ms, image.prompt(), image.negativePrompt()));
+                        attempts.add(new ProviderAttempt(id, model, ProviderAttempt.FAILED,
+                                classified.kind().name(), (int) ms, image.prompt(), image.negativePrompt(), warning));
                         record(id, classified.kind().name(), ms, BigDecimal.ZERO);
                         LOG.infof("provider=%s attempt=%d failed: %s (%s)", id, attempts.size(), classified.kind(),
                                 classified.getMessage());
@@ -142,10 +162,31 @@ public class ProviderRouter {
                             return Uni.createFrom().failure(new RoutingFailure(ErrorCode.CONTENT_POLICY,
                                     classified.getMessage(), attempts, 0));
                         }
-                        return afterFailure(id, classified)
-                                .chain(() -> attempt(request, chain, index + 1, promptFor, progress, attempts, shortestWait));
+                        if (classified.kind() == ProviderErrorKind.MODEL_RETIRED) {
+                            return retired(run, index, id, model, classified, shortestWait);
+                        }
+                        return afterFailure(id, classified).chain(() -> attempt(run, index + 1, shortestWait));
                     });
         });
+    }
+
+    /**
+     * The vendor says the model is gone though it was believed active: every replica learns it is retired, and the
+     * request goes to its replacement at the same provider when one is known, else on down the chain.
+     */
+    private Uni<RoutedGeneration> retired(Run run, int index, ProviderId id, String model, ProviderException failure,
+            long shortestWait) {
+        return lifecycle.markRetired(id, model, "the vendor answered model_not_found: " + failure.getMessage())
+                .onFailure().recoverWithNull()
+                .chain(() -> {
+                    ModelLifecycle.Choice next = lifecycle.choose(id, model);
+                    if (next.model() != null && !next.model().equals(model)) {
+                        run.models().put(id, next.model());
+                        run.warnings().put(id, next.warning());
+                        return attempt(run, index, shortestWait);
+                    }
+                    return attempt(run, index + 1, shortestWait);
+                });
     }
 
     /** What a failure teaches the cluster about the provider. */
@@ -156,7 +197,7 @@ public class ProviderRouter {
         return switch (failure.kind()) {
             case RATE_LIMITED -> outcome.chain(() -> pauses.pause(id,
                     failure.retryAfter() == null ? Duration.ofSeconds(30) : failure.retryAfter()));
-            case AUTH, PAYMENT, MODEL_RETIRED -> outcome.chain(() -> health.markDown(id, failure.getMessage()));
+            case AUTH, PAYMENT -> outcome.chain(() -> health.markDown(id, failure.getMessage()));
             default -> outcome;
         };
     }

@@ -16,6 +16,7 @@ import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderCapabilities;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
+import dev.atelier.provider.catalogue.ModelCatalogue;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
@@ -32,9 +33,13 @@ public class ProviderSelector {
     private final CircuitBreakerMaintenance breakers;
     private final RoutingConfig config;
     private final PauseBoard pauses;
+    private final ModelLifecycle lifecycle;
+    private final ModelCatalogue catalogue;
 
     ProviderSelector(ProviderRegistry providers, ProviderHealth health, CircuitBreakerMaintenance breakers,
-            RoutingConfig config, PauseBoard pauses) {
+            RoutingConfig config, PauseBoard pauses, ModelLifecycle lifecycle, ModelCatalogue catalogue) {
+        this.lifecycle = lifecycle;
+        this.catalogue = catalogue;
         this.providers = providers;
         this.health = health;
         this.breakers = breakers;
@@ -45,13 +50,23 @@ public class ProviderSelector {
     public RoutingDecision decide(RoutingRequest request) {
         Map<ProviderId, Quote> quotes = new EnumMap<>(ProviderId.class);
         Map<ProviderId, String> excluded = new LinkedHashMap<>();
+        Map<ProviderId, String> warnings = new EnumMap<>(ProviderId.class);
         List<ImageProvider> eligible = new ArrayList<>();
         boolean auto = request.provider() == null;
         boolean localAllowed = localInAuto();
         for (ImageProvider provider : providers.all()) {
-            Quote quote = provider.quote(request.image());
+            // the model asked for goes to the provider asked for; the others serve their configured model
+            String wanted = request.provider() == provider.id() && request.image().model() != null
+                    ? request.image().model() : provider.model();
+            ModelLifecycle.Choice choice = lifecycle.choose(provider.id(), wanted);
+            ImageRequest image = request.image().withModel(choice.model() == null ? wanted : choice.model());
+            Quote quote = provider.quote(image);
             quotes.put(provider.id(), quote);
-            String reason = exclusion(provider, request, quote, auto, localAllowed);
+            if (choice.warning() != null) {
+                warnings.put(provider.id(), choice.warning());
+            }
+            String reason = choice.exclusion() != null && provider.configured() ? choice.exclusion()
+                    : exclusion(provider, image, quote, auto, localAllowed, request.maxCostUsd());
             if (reason == null) {
                 eligible.add(provider);
             } else {
@@ -76,11 +91,16 @@ public class ProviderSelector {
         }
         List<ProviderId> chain = eligible.stream().limit(Math.max(1, config.maxChain())).map(ImageProvider::id).toList();
         excluded.forEach((id, why) -> reasons.add(id + " left out: " + why));
-        return new RoutingDecision(chain, List.copyOf(reasons), quotes, excluded);
+        warnings.forEach((id, why) -> {
+            if (chain.contains(id)) {
+                reasons.add(id + ": " + why);
+            }
+        });
+        return new RoutingDecision(chain, List.copyOf(reasons), quotes, excluded, Map.copyOf(warnings));
     }
 
-    private String exclusion(ImageProvider provider, RoutingRequest request, Quote quote, boolean auto,
-            boolean localAllowed) {
+    private String exclusion(ImageProvider provider, ImageRequest image, Quote quote, boolean auto,
+            boolean localAllowed, BigDecimal maxCostUsd) {
         ProviderId id = provider.id();
         if (!provider.configured()) {
             return "not configured";
@@ -88,8 +108,7 @@ public class ProviderSelector {
         if (id == ProviderId.LOCAL && auto && !localAllowed) {
             return "offline preview, used only when no vendor is configured";
         }
-        ImageRequest image = request.image();
-        ProviderCapabilities caps = provider.capabilities();
+        ProviderCapabilities caps = provider.capabilities(image.model());
         // providers with a fixed size list snap to their nearest size; the others have a pixel budget
         if (caps.sizes().isEmpty() && !caps.supportsSize(image.width(), image.height())) {
             return "cannot draw " + image.size();
@@ -115,16 +134,17 @@ public class ProviderSelector {
         if (paused > 0) {
             return "rate limited for another " + paused + " ms";
         }
-        if (request.maxCostUsd() != null && quote.usd().compareTo(request.maxCostUsd()) > 0) {
+        if (maxCostUsd != null && quote.usd().compareTo(maxCostUsd) > 0) {
             return "costs " + quote.usd().toPlainString() + " USD, over the remaining budget of "
-                    + request.maxCostUsd().toPlainString() + " USD";
+                    + maxCostUsd.toPlainString() + " USD";
         }
         return null;
     }
 
     private Comparator<ImageProvider> ranking(RoutingRequest request, Map<ProviderId, Quote> quotes, List<String> reasons) {
         Comparator<ImageProvider> byPrice = Comparator.comparing(p -> quotes.get(p.id()).usd());
-        Comparator<ImageProvider> byQuality = Comparator.comparingDouble((ImageProvider p) -> quality(p)).reversed();
+        Comparator<ImageProvider> byQuality = Comparator.comparingDouble((ImageProvider p) -> quality(p,
+                quotes.get(p.id()).model())).reversed();
         Comparator<ImageProvider> bySpeed = Comparator.comparingLong(this::latency);
         Priority priority = request.priority();
         Budget budget = request.budget();
@@ -141,20 +161,27 @@ public class ProviderSelector {
             return byQuality.thenComparing(byPrice);
         }
         reasons.add("ranked by quality per dollar (no priority given)");
-        return Comparator.comparingDouble((ImageProvider p) -> -valueFor(p, quotes.get(p.id()).usd())).thenComparing(bySpeed);
+        return Comparator.comparingDouble((ImageProvider p) -> -valueFor(p, quotes.get(p.id()))).thenComparing(bySpeed);
     }
 
     /** Quality per dollar; a cent is added so free providers don't divide by zero and still rank by quality. */
-    private double valueFor(ImageProvider provider, BigDecimal price) {
-        return quality(provider) / (0.01 + price.doubleValue());
+    private double valueFor(ImageProvider provider, Quote quote) {
+        return quality(provider, quote.model()) / (0.01 + quote.usd().doubleValue());
     }
 
-    double quality(ImageProvider provider) {
-        Double specific = config.quality().get(provider.id().name() + "." + provider.model());
-        if (specific != null) {
-            return specific;
+    /**
+     * The quality prior of a provider's model: the operator's {@code quality."<PROVIDER>.<model>"}, else their
+     * {@code quality.<PROVIDER>}, else the catalogue's score for the model (or the provider's defaults), else 0.5.
+     */
+    double quality(ImageProvider provider, String model) {
+        Double specific = config.quality().get(provider.id().name() + "." + model);
+        if (specific == null) {
+            specific = config.quality().get(provider.id().name());
         }
-        return config.quality().getOrDefault(provider.id().name(), 0.5);
+        if (specific == null) {
+            specific = catalogue.model(provider.id(), model).quality();
+        }
+        return specific == null ? 0.5 : specific;
     }
 
     long latency(ImageProvider provider) {

@@ -1,11 +1,15 @@
 package dev.atelier.routing;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import java.time.Instant;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.catalogue.ModelStatus;
 
 /** A provider as operators and the router see it. */
 @Description("A provider's configuration, health, circuit and price.")
@@ -21,5 +25,10 @@ public record ProviderStatus(
         @Description("Share of recent real requests that succeeded.") Double successRate,
         Double pricePerImageUsd,
         @Description("What the last probe said.") String detail,
-        @Description("Milliseconds left on a vendor rate-limit pause.") Integer pausedMs) {
+        @Description("Milliseconds left on a vendor rate-limit pause.") Integer pausedMs,
+        @Description("The configured model's lifecycle as of today.") ModelStatus modelStatus,
+        @Description("The configured model's shutdown date, when known.") LocalDate modelShutdownDate,
+        @NonNull @Description("What an operator should act on: a retired model and what serves instead, or a "
+                + "shutdown within the warning window (atelier.routing.models.warn-days).")
+        List<@NonNull String> warnings) {
 }

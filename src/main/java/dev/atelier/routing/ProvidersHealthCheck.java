@@ -1,5 +1,7 @@
 package dev.atelier.routing;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,10 +21,12 @@ public class ProvidersHealthCheck implements HealthCheck {
 
     private final ProviderRegistry providers;
     private final ProviderHealth health;
+    private final ModelWatch models;
 
-    ProvidersHealthCheck(ProviderRegistry providers, ProviderHealth health) {
+    ProvidersHealthCheck(ProviderRegistry providers, ProviderHealth health, ModelWatch models) {
         this.providers = providers;
         this.health = health;
+        this.models = models;
     }
 
     @Override
@@ -31,6 +35,10 @@ public class ProvidersHealthCheck implements HealthCheck {
         for (ImageProvider provider : providers.all()) {
             builder.withData(provider.id().name(), provider.configured() ? health.snapshot(provider.id()).status()
                     : "NOT_CONFIGURED");
+            List<String> warnings = models.warnings(provider);
+            if (!warnings.isEmpty()) {
+                builder.withData(provider.id().name() + ".warnings", String.join("; ", warnings));
+            }
         }
         return builder.build();
     }

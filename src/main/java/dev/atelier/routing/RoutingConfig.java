@@ -23,10 +23,23 @@ public interface RoutingConfig {
     boolean stopOnContentPolicy();
 
     /**
-     * Quality score 0..1 per provider ({@code OPENAI}) or provider and model ({@code OPENAI.gpt-image-1.5}), used
-     * by priority QUALITY and budget HIGH.
+     * Quality score 0..1 per provider ({@code OPENAI}) or provider and model ({@code OPENAI.gpt-image-2}), used by
+     * priority QUALITY and budget HIGH; each overrides the model's prior in the catalogue.
      */
     Map<String, Double> quality();
+
+    /** Model lifecycle: how early a coming shutdown is reported. */
+    Models models();
+
+    interface Models {
+        /** A model this close to its shutdown date is a warning (providers, readiness, metric, daily log). */
+        @WithDefault("30")
+        int warnDays();
+
+        /** How often every replica reloads the retirements other replicas have recorded. */
+        @WithDefault("5s")
+        String refreshEvery();
+    }
 
     /** Expected generation time per provider in ms, until measured latency (EWMA) replaces it. */
     Map<String, Long> expectedLatencyMs();

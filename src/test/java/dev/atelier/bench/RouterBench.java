@@ -41,7 +41,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 class RouterBench {
 
     static final String OPENAI = "/v1/images/generations";
-    static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/imagen-4.0-generate-001:predict";
+    static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/gemini-3.1-flash-image:generateContent";
 
     @Inject
     ProviderRouter router;
@@ -53,7 +53,7 @@ class RouterBench {
     void failover() {
         BenchReport report = new BenchReport("failover");
         RoutingRequest request = new RoutingRequest(new ImageRequest("a cat", null, 1024, 1024, 1, Quality.STANDARD,
-                null, null, null), null, false, null, Priority.QUALITY, null);
+                null, null, null, null), null, false, null, Priority.QUALITY, null);
 
         long[] decisions = new long[50_000];
         for (int i = 0; i < 20_000; i++) {
@@ -81,8 +81,8 @@ class RouterBench {
                 .withBody("{\"error\": {\"message\": \"Invalid size\", \"type\": \"invalid_request_error\", "
                         + "\"param\": \"size\", \"code\": null}}")));
         secondary.stubFor(post(urlEqualTo(GOOGLE)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"predictions\": [{\"mimeType\": \"image/png\", \"bytesBase64Encoded\": \""
-                        + TestImages.pngBase64(16, 16) + "\"}]}")));
+                .withBody("{\"candidates\": [{\"content\": {\"parts\": [{\"inlineData\": {\"mimeType\": \"image/png\", \"data\": \""
+                        + TestImages.pngBase64(16, 16) + "\"}}]}, \"finishReason\": \"STOP\"}]}")));
 
         RoutingDecision chain = router.decide(request);
         int warmup = 200;

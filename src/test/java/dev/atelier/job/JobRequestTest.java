@@ -45,7 +45,7 @@ class JobRequestTest {
         assertThat(routing.allowFallback()).isTrue();
         assertThat(routing.budget()).isEqualTo(Budget.LOW);
         assertThat(routing.image()).isEqualTo(new ImageRequest("a red fox", "blurry", 768, 512, 2, Quality.HD, 7L, null,
-                "ANIMAL"));
+                "ANIMAL", null));
     }
 
     @Test

@@ -47,7 +47,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class ProviderPromptsTest {
 
     static final String OPENAI = "/v1/images/generations";
-    static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/imagen-4.0-generate-001:predict";
+    static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/gemini-3.1-flash-image:generateContent";
     static final String STABILITY = "/v2beta/stable-image/generate/sd3";
 
     static final String GENERATE = """
@@ -129,8 +129,8 @@ class ProviderPromptsTest {
 
     List<String> googlePrompts() {
         return google.findAll(postRequestedFor(urlEqualTo(GOOGLE))).stream()
-                .map(r -> new JsonObject(r.getBodyAsString()).getJsonArray("instances").getJsonObject(0)
-                        .getString("prompt")).distinct().toList();
+                .map(r -> new JsonObject(r.getBodyAsString()).getJsonArray("contents").getJsonObject(0)
+                        .getJsonArray("parts").getJsonObject(0).getString("text")).distinct().toList();
     }
 
     List<LoggedRequest> stabilityRequests() {

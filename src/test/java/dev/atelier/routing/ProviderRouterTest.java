@@ -40,7 +40,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 class ProviderRouterTest {
 
     static final String OPENAI = "/v1/images/generations";
-    static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/imagen-4.0-generate-001:predict";
+    static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/gemini-3.1-flash-image:generateContent";
     static final String STABILITY = "/v2beta/stable-image/generate/sd3";
 
     @Inject
@@ -75,7 +75,7 @@ class ProviderRouterTest {
     }
 
     static RoutingRequest quality() {
-        return new RoutingRequest(new ImageRequest("a cat", null, 1024, 1024, 1, Quality.STANDARD, null, null, null),
+        return new RoutingRequest(new ImageRequest("a cat", null, 1024, 1024, 1, Quality.STANDARD, null, null, null, null),
                 null, false, null, Priority.QUALITY, null);
     }
 
@@ -88,8 +88,8 @@ class ProviderRouterTest {
 
     void googleSucceeds() {
         googleFake.stubFor(post(urlEqualTo(GOOGLE)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"predictions\": [{\"mimeType\": \"image/png\", \"bytesBase64Encoded\": \""
-                        + TestImages.pngBase64(32, 32) + "\"}]}")));
+                .withBody("{\"candidates\": [{\"content\": {\"parts\": [{\"inlineData\": {\"mimeType\": \"image/png\", \"data\": \""
+                        + TestImages.pngBase64(32, 32) + "\"}}]}, \"finishReason\": \"STOP\"}]}")));
     }
 
     RoutedGeneration run(RoutingRequest request) {
@@ -179,7 +179,9 @@ class ProviderRouterTest {
         RoutingRequest low = new RoutingRequest(ImageRequest.of("a cat", 1024, 1024), null, false, Budget.LOW, null, null);
         assertThat(router.decide(low).chain().get(0)).as("the self-hosted Stable Diffusion costs nothing")
                 .isEqualTo(ProviderId.SDWEBUI);
-        assertThat(router.decide(low).chain()).containsExactly(ProviderId.SDWEBUI, ProviderId.GOOGLE, ProviderId.OPENAI);
+        // the catalogue's prices for 1024x1024: gpt-image-2.6-sunburst medium 0.053 (tokens), sd3.5-large 0.065
+        // (6.5 credits), gemini-3.1-flash-image 1K 0.067
+        assertThat(router.decide(low).chain()).containsExactly(ProviderId.SDWEBUI, ProviderId.OPENAI, ProviderId.STABILITY);
         assertThat(router.decide(quality()).chain().get(0)).isEqualTo(ProviderId.OPENAI);
     }
 

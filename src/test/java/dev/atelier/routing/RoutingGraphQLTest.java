@@ -56,8 +56,9 @@ class RoutingGraphQLTest {
         assertThat(estimate.getDouble("usd")).isZero();
         assertThat(estimate.getList("alternatives.provider")).containsExactlyInAnyOrder(
                 "OPENAI", "GOOGLE", "STABILITY", "SDWEBUI", "LOCAL");
-        // the default model, gpt-image-2.6-sunburst, at high quality and 1536x1024 (application.properties)
-        assertThat(estimate.getFloat("alternatives.find { it.provider == 'OPENAI' }.usd")).isEqualTo(0.187f);
+        // the default model, gpt-image-2.6-sunburst, at high quality and 1536x1024: 5488 image tokens at 30 USD per 1M
+        // and 100 prompt tokens at 5 (the catalogue's formula)
+        assertThat(estimate.getFloat("alternatives.find { it.provider == 'OPENAI' }.usd")).isEqualTo(0.16514f);
         assertThat(estimate.getString("alternatives.find { it.provider == 'OPENAI' }.ineligibleReason")).isEqualTo("not configured");
     }
 

@@ -48,6 +48,7 @@ class AnonymousAccessTest {
             Map.entry("collections", "{ collections { edges { cursor } } }"),
             Map.entry("publicCollections", "{ publicCollections { edges { cursor } } }"),
             Map.entry("providers", "{ providers { id } }"),
+            Map.entry("models", "{ models { id } }"),
             Map.entry("estimateCost", "{ estimateCost(input: " + INPUT + ") { usd } }"),
             Map.entry("selectProvider", "{ selectProvider(input: " + INPUT + ") { chain } }"),
             Map.entry("usage", "{ usage { todayUsd } }"));

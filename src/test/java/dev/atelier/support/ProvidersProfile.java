@@ -38,6 +38,10 @@ public class ProvidersProfile implements QuarkusTestProfile {
         // the production budgets (50-60/min) would throttle the failover bench
         config.put("atelier.routing.rate-limit.OPENAI.requests", "1000000");
         config.put("atelier.routing.rate-limit.GOOGLE.requests", "1000000");
+        // an operator's change to the catalogue: sunburst's replacement (none is listed while it is current)
+        config.put("atelier.catalogue.overrides", """
+                {"models": [{"provider": "OPENAI", "id": "gpt-image-2.6-sunburst", "replacement": "gpt-image-2.6-flare"}]}""");
+        config.put("atelier.routing.models.refresh-every", "1s");
         return config;
     }
 

@@ -69,7 +69,7 @@ public abstract class VendorWireMock implements QuarkusTestResourceLifecycleMana
         protected Map<String, String> config(String baseUrl) {
             return Map.of("atelier.providers.openai.api-key", "sk-test-images-key",
                     "atelier.providers.openai.base-url", baseUrl + "/v1",
-                    "atelier.providers.openai.model", "gpt-image-1.5");
+                    "atelier.providers.openai.model", "gpt-image-2.6-sunburst");
         }
     }
 
@@ -81,7 +81,7 @@ public abstract class VendorWireMock implements QuarkusTestResourceLifecycleMana
                     "atelier.providers.google.location", "us-central1",
                     "atelier.providers.google.base-url", baseUrl,
                     "atelier.providers.google.access-token", "ya29.test-token",
-                    "atelier.providers.google.model", "imagen-4.0-generate-001");
+                    "atelier.providers.google.model", "gemini-3.1-flash-image");
         }
     }
 

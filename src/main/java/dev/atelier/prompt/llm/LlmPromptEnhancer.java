@@ -1,9 +1,13 @@
 package dev.atelier.prompt.llm;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +27,8 @@ import dev.atelier.prompt.engine.CategoryGuess;
 import dev.atelier.prompt.engine.Enhancement;
 import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ProviderId;
+import dev.atelier.provider.catalogue.ChatModel;
+import dev.atelier.provider.catalogue.ModelCatalogue;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
 /**
@@ -40,25 +46,40 @@ public class LlmPromptEnhancer {
     private final TemplateEnhancer templates;
     private final PromptConfig config;
     private final String apiKey;
+    private final ModelCatalogue catalogue;
+    private final AtomicBoolean retirementReported = new AtomicBoolean();
 
     LlmPromptEnhancer(PromptWriter writer, TemplateEnhancer templates, PromptConfig config,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.api-key", defaultValue = "") String apiKey) {
+            @ConfigProperty(name = "quarkus.langchain4j.openai.api-key", defaultValue = "") String apiKey,
+            ModelCatalogue catalogue) {
         this.writer = writer;
         this.templates = templates;
         this.config = config;
         this.apiKey = apiKey;
+        this.catalogue = catalogue;
     }
 
-    /** Whether the LLM path is available at all (configured, or forced on). */
+    /**
+     * Whether the LLM path is available at all (configured, or forced on) - and its chat model is still served: a
+     * model past its shutdown date in the catalogue is never called; the template engine answers, with a warning.
+     */
     public boolean enabled() {
         String mode = config.llm().enabled().trim().toLowerCase(Locale.ROOT);
-        if (mode.equals("true")) {
-            return true;
-        }
-        if (mode.equals("false")) {
+        boolean on = mode.equals("true") || (!mode.equals("false") && !apiKey.isBlank() && !apiKey.equals("not-configured"));
+        return on && !retired();
+    }
+
+    private boolean retired() {
+        Optional<ChatModel> known = catalogue.chatModel(model());
+        if (known.isEmpty() || !known.get().shutDownBy(LocalDate.now(ZoneOffset.UTC))) {
             return false;
         }
-        return !apiKey.isBlank() && !apiKey.equals("not-configured");
+        if (retirementReported.compareAndSet(false, true)) {
+            LOG.warnf("LLM enhancement is off: the chat model %s was shut down on %s; the template engine answers. Set "
+                    + "OPENAI_CHAT_MODEL to %s", model(), known.get().shutdownDate(),
+                    known.get().replacement() == null ? "a current chat model" : known.get().replacement());
+        }
+        return true;
     }
 
     /** The model name, for cache keys. */

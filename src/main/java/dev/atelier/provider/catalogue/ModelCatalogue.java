@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -37,14 +38,22 @@ public class ModelCatalogue {
     static final String DEFAULTS = "*";
 
     /** The file's shape. */
-    record CatalogueFile(int version, LocalDate checked, List<CatalogueModel> models) {
+    record CatalogueFile(int version, LocalDate checked, String about, List<CatalogueModel> models,
+            List<ChatModel> chatModels) {
+
+        CatalogueFile {
+            models = models == null ? List.of() : models;
+            chatModels = chatModels == null ? List.of() : chatModels;
+        }
     }
 
     private final int version;
     private final LocalDate checked;
     private final Map<ProviderId, Map<String, CatalogueModel>> models = new LinkedHashMap<>();
     private final Map<ProviderId, CatalogueModel> defaults = new LinkedHashMap<>();
+    private final Map<String, ChatModel> chatModels = new LinkedHashMap<>();
 
+    @Inject
     ModelCatalogue(ObjectMapper json, CatalogueConfig config) {
         this(json, load(json, config));
     }
@@ -52,6 +61,7 @@ public class ModelCatalogue {
     private ModelCatalogue(ObjectMapper json, CatalogueFile file) {
         this.version = file.version();
         this.checked = file.checked();
+        file.chatModels().forEach(chat -> chatModels.put(chat.id(), chat));
         for (CatalogueModel model : file.models()) {
             if (DEFAULTS.equals(model.id())) {
                 defaults.put(model.provider(), model);
@@ -98,6 +108,11 @@ public class ModelCatalogue {
         List<CatalogueModel> all = new ArrayList<>();
         models.values().forEach(byId -> all.addAll(byId.values()));
         return all;
+    }
+
+    /** A chat model for prompt enhancement, when the catalogue lists it. */
+    public Optional<ChatModel> chatModel(String id) {
+        return Optional.ofNullable(chatModels.get(id));
     }
 
     public Optional<CatalogueModel> find(ProviderId provider, String id) {

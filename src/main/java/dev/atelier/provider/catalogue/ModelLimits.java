@@ -2,6 +2,9 @@ package dev.atelier.provider.catalogue;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Type;
+
 /**
  * What a model accepts, as its vendor documents it. Absent values mean "not known" and fall back to the provider's
  * defaults in the catalogue.
@@ -16,6 +19,8 @@ import java.util.List;
  * @param edits          whether the model edits images and takes reference images
  * @param maxPromptChars the longest prompt, in characters
  */
+@Type("ModelCapabilities")
+@Description("What a model accepts; a null field is not known.")
 public record ModelLimits(List<String> sizes, Long maxPixels, List<String> aspectRatios, List<String> imageSizes,
         Integer maxCount, Boolean seed, Boolean negativePrompt, Boolean edits, Integer maxPromptChars) {
 

@@ -11,14 +11,14 @@ import dev.atelier.provider.TokenUsage;
  * vendor's usage, when it reports one) use the same formula.
  *
  * @param kind                  how the vendor bills
- * @param perImage              USD per image by {@code <quality>.<size>} (PER_IMAGE; for PER_TOKEN an optional
- *                              published table that wins over the token estimate)
+ * @param perImage              USD per image by the vendor's price key (see {@link #estimate}), and
+ *                              {@code default}; for PER_TOKEN an optional published table that wins over the
+ *                              token estimate
  * @param textInputPerMillion   USD per million prompt text tokens (PER_TOKEN)
  * @param imageInputPerMillion  USD per million input image tokens (PER_TOKEN)
  * @param imageOutputPerMillion USD per million output image tokens (PER_TOKEN)
  * @param textOutputPerMillion  USD per million output text tokens (PER_TOKEN; Gemini's thinking and captions)
- * @param imageTokens           the vendor's documented output tokens per image by {@code <quality>.<size>}
- *                              (PER_TOKEN), or by {@code <size>} alone
+ * @param imageTokens           the vendor's documented output tokens per image by price key (PER_TOKEN)
  * @param promptTokens          the prompt tokens an estimate assumes (PER_TOKEN)
  * @param credits               credits per image (PER_CREDIT)
  * @param usdPerCredit          USD per credit (PER_CREDIT)
@@ -41,26 +41,30 @@ public record PriceFormula(PriceKind kind, Map<String, BigDecimal> perImage, Big
             null, null, BigDecimal.ZERO);
 
     /**
-     * The expected price of {@code count} images of {@code quality} (the vendor's name: low, medium, high, standard,
-     * hd, 1K, ...) and {@code size} ("1024x1024"): the published table where it has the pair, else the formula; null
-     * when the formula has nothing for them.
+     * The expected price of {@code count} images; {@code key} names the variant the vendor prices, in its own
+     * terms: {@code <quality>.<size>} for OpenAI ("medium.1024x1024"), the image size class for Gemini ("1K"). The
+     * published table wins where it has the key, then the formula, then the table's {@code default}; null when
+     * nothing prices it.
      */
-    public BigDecimal estimate(String quality, String size, int count) {
-        BigDecimal unit = perImage.get(quality + "." + size);
+    public BigDecimal estimate(String key, int count) {
+        BigDecimal unit = perImage.get(key);
         if (unit == null) {
             unit = switch (kind) {
-                case PER_IMAGE -> perImage.getOrDefault(quality + ".1024x1024", perImage.get("default"));
-                case PER_TOKEN -> tokenEstimate(quality, size);
-                case PER_CREDIT -> credits == null ? null : credits.multiply(usdPerCredit == null ? new BigDecimal("0.01")
-                        : usdPerCredit);
+                case PER_IMAGE -> null;
+                case PER_TOKEN -> tokenEstimate(key);
+                case PER_CREDIT -> credits == null ? null
+                        : credits.multiply(usdPerCredit == null ? new BigDecimal("0.01") : usdPerCredit);
                 case FREE -> usdPerImage == null ? BigDecimal.ZERO : usdPerImage;
             };
+        }
+        if (unit == null) {
+            unit = perImage.get("default");
         }
         return unit == null ? null : unit.multiply(BigDecimal.valueOf(count)).setScale(6, RoundingMode.HALF_UP);
     }
 
-    private BigDecimal tokenEstimate(String quality, String size) {
-        Long tokens = imageTokens.getOrDefault(quality + "." + size, imageTokens.get(size));
+    private BigDecimal tokenEstimate(String key) {
+        Long tokens = imageTokens.get(key);
         if (tokens == null || imageOutputPerMillion == null) {
             return null;
         }
@@ -84,6 +88,13 @@ public record PriceFormula(PriceKind kind, Map<String, BigDecimal> perImage, Big
 
     private static BigDecimal times(long tokens, BigDecimal perMillion) {
         return perMillion == null || tokens == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(tokens).multiply(perMillion);
+    }
+
+    /** The same formula with an operator's token prices where given (a negotiated rate); null keeps the catalogue's. */
+    public PriceFormula withTokenPrices(BigDecimal textInput, BigDecimal imageOutput) {
+        return new PriceFormula(kind, perImage, textInput != null ? textInput : textInputPerMillion, imageInputPerMillion,
+                imageOutput != null ? imageOutput : imageOutputPerMillion, textOutputPerMillion, imageTokens, promptTokens,
+                credits, usdPerCredit, usdPerImage);
     }
 
     /** A short human description ("tokens: 5.00 in / 30.00 image out per 1M"). */

@@ -23,7 +23,7 @@ public interface GoogleConfig {
     String baseUrl();
 
     /** {@code imagen-*} models use {@code :predict}; {@code gemini-*} models use {@code :generateContent}. */
-    @WithDefault("gemini-2.5-flash-image")
+    @WithDefault("gemini-3.1-flash-image")
     String model();
 
     /**
@@ -38,6 +38,9 @@ public interface GoogleConfig {
     @WithDefault("PT10S")
     Duration maxRetryWait();
 
-    /** Price per image in USD by model name (Google's published prices; verify before relying on them). */
+    /**
+     * Overrides of the catalogue's price per image in USD by model name, and {@code default} for a model without a
+     * price; prices live in the model catalogue (docs/providers.md).
+     */
     Map<String, BigDecimal> prices();
 }

@@ -1,7 +1,9 @@
 package dev.atelier.provider.google;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,9 @@ import dev.atelier.provider.Quote;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
 import dev.atelier.provider.VendorHttpError;
+import dev.atelier.provider.catalogue.CatalogueModel;
+import dev.atelier.provider.catalogue.ModelCatalogue;
+import dev.atelier.provider.catalogue.ModelLimits;
 import dev.atelier.provider.VendorResponses;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -41,12 +46,21 @@ public class GoogleImageProvider implements ImageProvider {
     private final GoogleConfig config;
     private final GoogleAccessTokens tokens;
     private final ObjectMapper json;
+    private final ModelCatalogue catalogue;
 
-    GoogleImageProvider(@RestClient VertexClient client, GoogleConfig config, GoogleAccessTokens tokens, ObjectMapper json) {
+    GoogleImageProvider(@RestClient VertexClient client, GoogleConfig config, GoogleAccessTokens tokens, ObjectMapper json,
+            ModelCatalogue catalogue) {
         this.client = client;
         this.config = config;
         this.tokens = tokens;
         this.json = json;
+        this.catalogue = catalogue;
+        catalogue.warnIfUnknown(ProviderId.GOOGLE, config.model());
+    }
+
+    /** The model a request goes to: the router's choice, else the configured one. */
+    private String model(ImageRequest request) {
+        return request.model() != null ? request.model() : config.model();
     }
 
     @Override
@@ -69,14 +83,36 @@ public class GoogleImageProvider implements ImageProvider {
 
     @Override
     public ProviderCapabilities capabilities() {
-        boolean gemini = VertexPayloads.isGemini(model());
-        return new ProviderCapabilities(Set.of(), 4_194_304L, gemini ? 1 : 4, !gemini, !gemini, Set.of());
+        return capabilities(config.model());
     }
 
+    /** The model's limits; several Gemini images are several calls, at most {@link #MAX_CALLS} at once. */
+    @Override
+    public ProviderCapabilities capabilities(String model) {
+        ModelLimits limits = catalogue.model(id(), model).capabilities();
+        boolean gemini = VertexPayloads.isGemini(model);
+        return new ProviderCapabilities(Set.of(), limits.maxPixels() == null ? 4_194_304L : limits.maxPixels(),
+                gemini ? MAX_CALLS : limits.maxCount() == null ? 4 : limits.maxCount(),
+                Boolean.TRUE.equals(limits.negativePrompt()), Boolean.TRUE.equals(limits.seed()), Set.of());
+    }
+
+    static final int MAX_CALLS = 4;
+
+    /** The operator's price per image where configured ({@code prices.<model>}), else the catalogue's formula. */
     @Override
     public Quote quote(ImageRequest request) {
-        BigDecimal unit = config.prices().getOrDefault(model(), config.prices().getOrDefault("default", BigDecimal.ZERO));
-        return new Quote(id(), model(), unit.multiply(BigDecimal.valueOf(request.count())));
+        String model = model(request);
+        BigDecimal unit = config.prices().get(model);
+        if (unit == null) {
+            CatalogueModel known = catalogue.model(id(), model);
+            String key = VertexPayloads.isGemini(model)
+                    ? VertexPayloads.imageSize(request, known.capabilities().imageSizes()) : "default";
+            unit = known.pricing().estimate(key, 1);
+        }
+        if (unit == null) {
+            unit = config.prices().getOrDefault("default", BigDecimal.ZERO);
+        }
+        return new Quote(id(), model, unit.multiply(BigDecimal.valueOf(request.count())));
     }
 
     @Override
@@ -91,31 +127,64 @@ public class GoogleImageProvider implements ImageProvider {
         if (!configured()) {
             return VendorResponses.notConfigured(id(), "GOOGLE_PROJECT_ID and credentials");
         }
-        boolean gemini = VertexPayloads.isGemini(model());
+        String model = model(request);
         String project = config.projectId().orElseThrow();
         progress.progress(0.05, "submitted to Google");
-        return tokens.token()
-                .flatMap(token -> gemini
-                        ? client.generateContent(project, config.location(), model(), "Bearer " + token,
-                                VertexPayloads.gemini(request))
-                        : client.predict(project, config.location(), model(), "Bearer " + token,
-                                VertexPayloads.imagen(request)))
-                .onFailure().transform(e -> VendorFailures.classify(id(), e,
-                        answer -> VertexErrors.classify(answer, answer.json(json), config.maxRetryWait())))
-                .map(body -> read(body, request, gemini));
+        if (!VertexPayloads.isGemini(model)) {
+            return tokens.token()
+                    .flatMap(token -> client.predict(project, config.location(), model, "Bearer " + token,
+                            VertexPayloads.imagen(request)))
+                    .onFailure().transform(this::classified)
+                    .map(body -> imagen(body, request, model));
+        }
+        ModelLimits limits = catalogue.model(id(), model).capabilities();
+        Map<String, Object> body = VertexPayloads.gemini(request, limits.aspectRatios(),
+                VertexPayloads.imageSize(request, limits.imageSizes()));
+        List<Uni<GenerationResult>> calls = new ArrayList<>();
+        for (int i = 0; i < Math.min(Math.max(1, request.count()), MAX_CALLS); i++) {
+            calls.add(tokens.token()
+                    .flatMap(token -> client.generateContent(project, config.location(), model, "Bearer " + token, body))
+                    .onFailure().transform(this::classified)
+                    .map(answer -> gemini(answer, request, model)));
+        }
+        return Uni.join().all(calls).andFailFast().map(results -> new GenerationResult(id(), model,
+                results.stream().flatMap(r -> r.images().stream()).toList(),
+                results.stream().map(GenerationResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
-    private GenerationResult read(JsonNode body, ImageRequest request, boolean gemini) {
+    private Throwable classified(Throwable e) {
+        return VendorFailures.classify(id(), e, answer -> VertexErrors.classify(answer, answer.json(json),
+                config.maxRetryWait()));
+    }
+
+    private static void checkJson(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw VendorFailures.transientFailure(id(), "Google returned a body that is not JSON");
+            throw VendorFailures.transientFailure(ProviderId.GOOGLE, "Google returned a body that is not JSON");
         }
-        List<byte[]> raw = gemini ? VertexPayloads.geminiImages(body) : VertexPayloads.imagenImages(body);
-        List<GeneratedImage> images = raw.stream().map(bytes -> {
+    }
+
+    private GenerationResult imagen(JsonNode body, ImageRequest request, String model) {
+        checkJson(body);
+        List<GeneratedImage> images = images(VertexPayloads.imagenImages(body), request.seed());
+        BigDecimal unit = quote(request.withModel(model).withCount(1)).usd();
+        return new GenerationResult(id(), model, images, unit.multiply(BigDecimal.valueOf(images.size())));
+    }
+
+    /** One Gemini answer, billed from its {@code usageMetadata} when it has one, else at the catalogue's estimate. */
+    private GenerationResult gemini(JsonNode body, ImageRequest request, String model) {
+        checkJson(body);
+        List<GeneratedImage> images = images(VertexPayloads.geminiImages(body), null);
+        BigDecimal billed = catalogue.model(id(), model).pricing().actual(VertexPayloads.usage(body));
+        BigDecimal cost = billed != null && config.prices().get(model) == null ? billed
+                : quote(request.withModel(model).withCount(images.size())).usd();
+        return new GenerationResult(id(), model, images, cost);
+    }
+
+    private List<GeneratedImage> images(List<byte[]> raw, Long seed) {
+        return raw.stream().map(bytes -> {
             ImageBytes.Checked checked = ImageBytes.check(id(), bytes);
-            return new GeneratedImage(bytes, checked.mimeType(), checked.width(), checked.height(), request.seed(), null);
+            return new GeneratedImage(bytes, checked.mimeType(), checked.width(), checked.height(), seed, null);
         }).toList();
-        BigDecimal unit = quote(request.withCount(1)).usd();
-        return new GenerationResult(id(), model(), images, unit.multiply(BigDecimal.valueOf(images.size())));
     }
 
     @Override

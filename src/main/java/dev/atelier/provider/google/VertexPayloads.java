@@ -16,6 +16,7 @@ import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
+import dev.atelier.provider.TokenUsage;
 import dev.atelier.provider.VendorFailures;
 
 /** Request bodies and response parsing for Imagen {@code :predict} and Gemini {@code :generateContent}. */
@@ -59,12 +60,80 @@ final class VertexPayloads {
         return Map.of("instances", List.of(Map.of("prompt", request.prompt())), "parameters", parameters);
     }
 
-    static Map<String, Object> gemini(ImageRequest request) {
+    /**
+     * A Gemini image request: {@code imageConfig} with the model's aspect ratio nearest to the request and its image
+     * size class, one candidate (Gemini image models refuse {@code candidateCount} above 1 with a 400, so several
+     * images are several calls). Source: ai.google.dev image generation docs and the Vertex
+     * {@code GenerationConfig.ImageConfig} reference, read 2026-12-01.
+     */
+    static Map<String, Object> gemini(ImageRequest request, List<String> aspectRatios, String imageSize) {
+        Map<String, Object> imageConfig = new LinkedHashMap<>();
+        imageConfig.put("aspectRatio", AspectRatios.nearest(aspectRatios == null || aspectRatios.isEmpty()
+                ? ASPECT_RATIOS : aspectRatios, request.width(), request.height()));
+        if (imageSize != null) {
+            imageConfig.put("imageSize", imageSize);
+        }
+        Map<String, Object> generation = new LinkedHashMap<>();
+        generation.put("responseModalities", List.of("IMAGE"));
+        generation.put("candidateCount", 1);
+        generation.put("imageConfig", imageConfig);
         return Map.of(
                 "contents", List.of(Map.of("role", "user", "parts", List.of(Map.of("text", request.prompt())))),
-                "generationConfig", Map.of(
-                        "responseModalities", List.of("IMAGE"),
-                        "imageConfig", Map.of("aspectRatio", aspectRatio(request.width(), request.height()))));
+                "generationConfig", generation);
+    }
+
+    /**
+     * The image size class for a request among the model's ({@code 512}, {@code 1K}, {@code 2K}, {@code 4K}): the
+     * smallest whose long edge covers the request's (HD at least 2K), else the largest; null for a model without
+     * size classes.
+     */
+    static String imageSize(ImageRequest request, List<String> sizes) {
+        if (sizes == null || sizes.isEmpty()) {
+            return null;
+        }
+        int wanted = Math.max(Math.max(request.width(), request.height()), request.quality() == Quality.HD ? 2048 : 1);
+        String largest = sizes.get(0);
+        for (String size : sizes) {
+            if (edge(size) >= wanted) {
+                return size;
+            }
+            largest = edge(size) > edge(largest) ? size : largest;
+        }
+        return largest;
+    }
+
+    private static int edge(String size) {
+        return size.endsWith("K") ? Integer.parseInt(size.substring(0, size.length() - 1)) * 1024 : Integer.parseInt(size);
+    }
+
+    /**
+     * The tokens of a Gemini answer's {@code usageMetadata}, by modality where the details are given: prompt text
+     * and image tokens in, image tokens out, and the rest of the output (text, thoughts) as text; null without usage.
+     */
+    static TokenUsage usage(JsonNode body) {
+        JsonNode usage = body.path("usageMetadata");
+        if (!usage.isObject()) {
+            return null;
+        }
+        long prompt = usage.path("promptTokenCount").asLong(0);
+        long candidates = usage.path("candidatesTokenCount").asLong(0);
+        long imageIn = modality(usage.path("promptTokensDetails"), "IMAGE", 0);
+        long imageOut = modality(usage.path("candidatesTokensDetails"), "IMAGE", candidates);
+        long textOut = candidates - imageOut + usage.path("thoughtsTokenCount").asLong(0);
+        return new TokenUsage(prompt - imageIn, imageIn, imageOut, textOut);
+    }
+
+    private static long modality(JsonNode details, String modality, long otherwise) {
+        if (!details.isArray() || details.isEmpty()) {
+            return otherwise;
+        }
+        long tokens = 0;
+        for (JsonNode detail : details) {
+            if (modality.equals(detail.path("modality").asText())) {
+                tokens += detail.path("tokenCount").asLong(0);
+            }
+        }
+        return tokens;
     }
 
     /** Raw image bytes of an Imagen response; filtered-out samples are skipped, none at all is CONTENT_POLICY. */

@@ -39,16 +39,16 @@ public interface OpenAiConfig {
     Duration maxRetryWait();
 
     /**
-     * Price per image in USD, keyed {@code <model>.<quality>.<size>} with quality {@code standard}/{@code hd} for
-     * dall-e-3 and {@code low}/{@code medium}/{@code high} for GPT Image models. Defaults are OpenAI's list prices.
+     * Overrides of the catalogue's prices per image in USD, keyed {@code <model>.<quality>.<size>} with quality
+     * {@code standard}/{@code hd} for dall-e-3 and {@code low}/{@code medium}/{@code high} for GPT Image models, and
+     * {@code default} for a model that has no price at all. Prices live in the model catalogue
+     * (docs/providers.md); these keys stay for operators who set them before it.
      */
     Map<String, BigDecimal> prices();
 
-    /** GPT Image models bill by tokens: USD per million input (text) tokens, used when the response has usage. */
-    @WithDefault("5.00")
-    BigDecimal inputTokenPricePerMillion();
+    /** Overrides the catalogue's USD per million input text tokens for every OpenAI model (a negotiated rate). */
+    Optional<BigDecimal> inputTokenPricePerMillion();
 
-    /** USD per million output (image) tokens, used when the response has usage. */
-    @WithDefault("30.00")
-    BigDecimal outputTokenPricePerMillion();
+    /** Overrides the catalogue's USD per million output image tokens for every OpenAI model. */
+    Optional<BigDecimal> outputTokenPricePerMillion();
 }

@@ -1,10 +1,13 @@
 package dev.atelier.provider.openai;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +35,8 @@ import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
 import dev.atelier.provider.VendorHttpError;
 import dev.atelier.provider.VendorResponses;
+import dev.atelier.provider.catalogue.ModelCatalogue;
+import dev.atelier.provider.catalogue.PriceFormula;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -49,15 +54,30 @@ public class OpenAiImageProvider implements ImageProvider {
     private final OpenAiConfig config;
     private final ImageDownloader downloader;
     private final ObjectMapper json;
-    private final OpenAiRequestShape shape;
+    private final ModelCatalogue catalogue;
 
     OpenAiImageProvider(@RestClient OpenAiImagesClient client, OpenAiConfig config, ImageDownloader downloader,
-            ObjectMapper json) {
+            ObjectMapper json, ModelCatalogue catalogue) {
         this.client = client;
         this.config = config;
         this.downloader = downloader;
         this.json = json;
-        this.shape = OpenAiRequestShape.forModel(config.model());
+        this.catalogue = catalogue;
+        catalogue.warnIfUnknown(ProviderId.OPENAI, config.model());
+    }
+
+    /** The model a request goes to: the router's choice, else the configured one. */
+    private String model(ImageRequest request) {
+        return request.model() != null ? request.model() : config.model();
+    }
+
+    private OpenAiRequestShape shape(String model) {
+        return OpenAiRequestShape.of(model, catalogue.model(id(), model).capabilities());
+    }
+
+    private PriceFormula pricing(String model) {
+        return catalogue.model(id(), model).pricing().withTokenPrices(config.inputTokenPricePerMillion().orElse(null),
+                config.outputTokenPricePerMillion().orElse(null));
     }
 
     @Override
@@ -77,23 +97,29 @@ public class OpenAiImageProvider implements ImageProvider {
 
     @Override
     public ProviderCapabilities capabilities() {
+        return capabilities(config.model());
+    }
+
+    @Override
+    public ProviderCapabilities capabilities(String model) {
+        OpenAiRequestShape shape = shape(model);
         return new ProviderCapabilities(Set.copyOf(shape.sizes()), 0, shape.maxCount(), false, false,
                 shape.dallE3() ? Set.of("vivid", "natural") : Set.of());
     }
 
+    /** The operator's price where configured, else the catalogue's formula (its table, else tokens per size). */
     @Override
     public Quote quote(ImageRequest request) {
-        return new Quote(id(), model(), unitPrice(request).multiply(BigDecimal.valueOf(request.count())));
-    }
-
-    private BigDecimal unitPrice(ImageRequest request) {
-        String key = model() + "." + shape.quality(request.quality()) + "." + shape.size(request.width(), request.height());
-        BigDecimal price = config.prices().get(key);
-        if (price == null) {
-            price = config.prices().getOrDefault(model() + "." + shape.quality(request.quality()) + ".1024x1024",
-                    config.prices().getOrDefault("default", BigDecimal.ZERO));
+        String model = model(request);
+        String key = shape(model).priceKey(request);
+        BigDecimal unit = config.prices().get(model + "." + key);
+        if (unit == null) {
+            unit = pricing(model).estimate(key, 1);
         }
-        return price;
+        if (unit == null) {
+            unit = config.prices().getOrDefault("default", BigDecimal.ZERO);
+        }
+        return new Quote(id(), model, unit.multiply(BigDecimal.valueOf(request.count())));
     }
 
     @Override
@@ -109,13 +135,14 @@ public class OpenAiImageProvider implements ImageProvider {
             return VendorResponses.notConfigured(id(), "OPENAI_API_KEY");
         }
         progress.progress(0.05, "submitted to OpenAI");
-        return client.generate(bearer(), shape.body(model(), request, config))
+        String model = model(request);
+        return client.generate(bearer(), shape(model).body(model, request, config))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e,
                         answer -> OpenAiErrors.classify(answer, answer.json(json), config.maxRetryWait())))
-                .flatMap(answer -> read(answer, request));
+                .flatMap(answer -> read(answer, request, model));
     }
 
-    private Uni<GenerationResult> read(OpenAiImages answer, ImageRequest request) {
+    private Uni<GenerationResult> read(OpenAiImages answer, ImageRequest request, String model) {
         if (answer == null || answer.data() == null || answer.data().isEmpty()) {
             throw VendorFailures.transientFailure(id(), "OpenAI returned a response without images");
         }
@@ -130,19 +157,16 @@ public class OpenAiImageProvider implements ImageProvider {
                 throw VendorFailures.transientFailure(id(), "OpenAI returned an item with neither b64_json nor url");
             }
         }
-        BigDecimal cost = cost(answer.usage(), request, images.size());
+        BigDecimal cost = cost(answer.usage(), request.withModel(model).withCount(images.size()));
         return Uni.join().all(images).andFailFast()
-                .map(list -> new GenerationResult(id(), model(), List.copyOf(list), cost));
+                .map(list -> new GenerationResult(id(), model, List.copyOf(list), cost));
     }
 
-    private BigDecimal cost(OpenAiImages.Usage usage, ImageRequest request, int count) {
-        if (usage != null && usage.outputTokens() != null) {
-            BigDecimal in = BigDecimal.valueOf(usage.inputTokens() == null ? 0 : usage.inputTokens())
-                    .multiply(config.inputTokenPricePerMillion());
-            BigDecimal out = BigDecimal.valueOf(usage.outputTokens()).multiply(config.outputTokenPricePerMillion());
-            return in.add(out).divide(BigDecimal.valueOf(1_000_000), 6, RoundingMode.HALF_UP);
-        }
-        return unitPrice(request).multiply(BigDecimal.valueOf(count));
+    /** The bill: from the answer's token usage when it has one (GPT Image), else the price of what was made. */
+    private BigDecimal cost(OpenAiImages.Usage usage, ImageRequest made) {
+        BigDecimal billed = usage == null || usage.outputTokens() == null ? null
+                : pricing(made.model()).actual(usage.tokens());
+        return billed != null ? billed : quote(made).usd();
     }
 
     private GeneratedImage image(byte[] bytes, String revisedPrompt) {
@@ -166,7 +190,8 @@ public class OpenAiImageProvider implements ImageProvider {
             return Uni.createFrom().item(ProbeResult.down("not configured", 0));
         }
         return client.models(bearer())
-                .map(models -> ProbeResult.up("GET /models 200", (System.nanoTime() - started) / 1_000_000))
+                .map(models -> ProbeResult.up("GET /models 200", (System.nanoTime() - started) / 1_000_000)
+                        .withShutdowns(shutdowns(models)))
                 .onFailure(VendorHttpError.class).recoverWithItem(e -> {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     int status = ((VendorHttpError) e).status();
@@ -177,6 +202,28 @@ public class OpenAiImageProvider implements ImageProvider {
                             : ProbeResult.degraded("GET /models " + status, ms);
                 })
                 .onFailure().recoverWithItem(e -> ProbeResult.down("unreachable", (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /**
+     * The shutdown dates the model list announces ({@code shutdown_date}: {@code YYYY-MM-DD}, null or absent when none
+     * is announced; OpenAI API reference, "List models", read 2026-12-01). A date that does not parse is ignored.
+     */
+    static Map<String, LocalDate> shutdowns(OpenAiModels models) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        if (models == null || models.data() == null) {
+            return dates;
+        }
+        for (OpenAiModels.Model model : models.data()) {
+            if (model.id() != null && model.shutdownDate() != null && !model.shutdownDate().isBlank()) {
+                try {
+                    dates.put(model.id(), LocalDate.parse(model.shutdownDate().trim().substring(0,
+                            Math.min(10, model.shutdownDate().trim().length()))));
+                } catch (DateTimeParseException e) {
+                    // not a date: nothing announced that Atelier can act on
+                }
+            }
+        }
+        return dates;
     }
 
     private String bearer() {

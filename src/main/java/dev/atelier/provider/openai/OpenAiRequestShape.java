@@ -7,25 +7,27 @@ import java.util.Map;
 import dev.atelier.provider.AspectRatios;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.Quality;
+import dev.atelier.provider.catalogue.ModelLimits;
 
 /**
  * The two request shapes of {@code /v1/images/generations}: dall-e-3 (and servers that mimic it) and GPT Image
- * models, chosen by model name. Sizes snap to the nearest supported aspect ratio.
+ * models, chosen by model name; the sizes and the most images per call are the model's in the catalogue. Sizes
+ * snap to the nearest supported aspect ratio.
  */
-record OpenAiRequestShape(boolean dallE3, List<String> sizes) {
+record OpenAiRequestShape(boolean dallE3, List<String> sizes, int maxCount) {
 
-    static OpenAiRequestShape forModel(String model) {
-        return model.startsWith("dall-e-3")
-                ? new OpenAiRequestShape(true, List.of("1024x1024", "1792x1024", "1024x1792"))
-                : new OpenAiRequestShape(false, List.of("1024x1024", "1536x1024", "1024x1536"));
+    static OpenAiRequestShape of(String model, ModelLimits limits) {
+        boolean dallE3 = model.startsWith("dall-e-3");
+        List<String> sizes = limits.sizes() == null || limits.sizes().isEmpty()
+                ? dallE3 ? List.of("1024x1024", "1792x1024", "1024x1792") : List.of("1024x1024", "1536x1024", "1024x1536")
+                : limits.sizes();
+        int maxCount = limits.maxCount() != null ? limits.maxCount() : dallE3 ? 1 : 10;
+        return new OpenAiRequestShape(dallE3, sizes, maxCount);
     }
 
-    int maxCount() {
-        return dallE3 ? 1 : 10;
-    }
-
-    int maxPromptChars() {
-        return dallE3 ? 4_000 : 32_000;
+    /** The vendor's price key for the request: {@code <quality>.<size>} (the catalogue's per-image keys). */
+    String priceKey(ImageRequest request) {
+        return quality(request.quality()) + "." + size(request.width(), request.height());
     }
 
     /** The vendor quality name for the unified level. */

@@ -39,6 +39,9 @@ public interface StabilityConfig {
     @WithDefault("10")
     double lowCredits();
 
-    /** Credits per image by model (1 credit = 0.01 USD). */
+    /**
+     * Overrides of the catalogue's credits per image by model (1 credit = 0.01 USD), and {@code default} for a model
+     * without a price; prices live in the model catalogue (docs/providers.md).
+     */
     Map<String, BigDecimal> credits();
 }

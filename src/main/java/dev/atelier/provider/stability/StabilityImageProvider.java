@@ -35,6 +35,7 @@ import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
 import dev.atelier.provider.VendorHttpError;
 import dev.atelier.provider.VendorResponses;
+import dev.atelier.provider.catalogue.ModelCatalogue;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -53,11 +54,15 @@ public class StabilityImageProvider implements ImageProvider {
     private final StabilityClient client;
     private final StabilityConfig config;
     private final ObjectMapper json;
+    private final ModelCatalogue catalogue;
 
-    StabilityImageProvider(@RestClient StabilityClient client, StabilityConfig config, ObjectMapper json) {
+    StabilityImageProvider(@RestClient StabilityClient client, StabilityConfig config, ObjectMapper json,
+            ModelCatalogue catalogue) {
         this.client = client;
         this.config = config;
         this.json = json;
+        this.catalogue = catalogue;
+        catalogue.warnIfUnknown(ProviderId.STABILITY, config.model());
     }
 
     @Override
@@ -82,15 +87,27 @@ public class StabilityImageProvider implements ImageProvider {
                 "modeling-compound", "neon-punk", "origami", "photographic", "pixel-art", "tile-texture"));
     }
 
-    @Override
-    public Quote quote(ImageRequest request) {
-        BigDecimal credits = config.credits().getOrDefault(model(), config.credits().getOrDefault("default", BigDecimal.ZERO));
-        return new Quote(id(), model(), credits.multiply(USD_PER_CREDIT).multiply(BigDecimal.valueOf(request.count())));
+    /** The model a request goes to: the router's choice, else the configured one. */
+    private String model(ImageRequest request) {
+        return request.model() != null ? request.model() : config.model();
     }
 
-    /** The endpoint path segment and the sd3 {@code model} field (null for ultra and core). */
-    String endpoint() {
-        return model().equals("ultra") || model().equals("core") ? model() : "sd3";
+    /** The operator's credits per image where configured ({@code credits.<model>}), else the catalogue's. */
+    @Override
+    public Quote quote(ImageRequest request) {
+        String model = model(request);
+        BigDecimal credits = config.credits().get(model);
+        BigDecimal unit = credits != null ? credits.multiply(USD_PER_CREDIT)
+                : catalogue.model(id(), model).pricing().estimate("default", 1);
+        if (unit == null) {
+            unit = config.credits().getOrDefault("default", BigDecimal.ZERO).multiply(USD_PER_CREDIT);
+        }
+        return new Quote(id(), model, unit.multiply(BigDecimal.valueOf(request.count())));
+    }
+
+    /** The endpoint path segment for a model: ultra, core, or sd3 (with the model in the {@code model} field). */
+    static String endpoint(String model) {
+        return model.equals("ultra") || model.equals("core") ? model : "sd3";
     }
 
     @Override
@@ -111,18 +128,22 @@ public class StabilityImageProvider implements ImageProvider {
             Long seed = request.seed() == null ? null : request.seed() + i;
             calls.add(one(request, seed));
         }
+        String model = model(request);
         return Uni.join().all(calls).andFailFast()
-                .map(images -> new GenerationResult(id(), model(), List.copyOf(images), quote(request.withCount(images.size())).usd()));
+                .map(images -> new GenerationResult(id(), model, List.copyOf(images),
+                        quote(request.withCount(images.size())).usd()));
     }
 
     private Uni<GeneratedImage> one(ImageRequest request, Long seed) {
-        String sd3Model = endpoint().equals("sd3") ? model() : null;
+        String model = model(request);
+        String endpoint = endpoint(model);
+        String sd3Model = endpoint.equals("sd3") ? model : null;
         String negative = request.negativePrompt() == null || request.negativePrompt().isBlank() ? null : request.negativePrompt();
         String style = request.style() != null ? request.style() : config.stylePreset().orElse(null);
-        return client.generate(endpoint(), "Bearer " + config.apiKey().orElse(""), "image/*",
+        return client.generate(endpoint, "Bearer " + config.apiKey().orElse(""), "image/*",
                         request.prompt(), negative, AspectRatios.nearest(ASPECT_RATIOS, request.width(), request.height()),
                         seed == null ? null : Long.toString(seed % 4_294_967_295L), "png", sd3Model,
-                        endpoint().equals("core") ? style : null)
+                        endpoint.equals("core") ? style : null)
                 .onFailure().transform(e -> VendorFailures.classify(id(), e,
                         answer -> StabilityErrors.classify(answer, answer.json(json), config)))
                 .map(this::read);

@@ -4,12 +4,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -40,6 +44,7 @@ class GoogleImageProviderTest {
 
     static final String MODELS = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/";
     static final String PREDICT = MODELS + "imagen-4.0-generate-001:predict";
+    static final String GENERATE = MODELS + "gemini-3.1-flash-image:generateContent";
 
     @Inject
     GoogleImageProvider google;
@@ -56,8 +61,64 @@ class GoogleImageProviderTest {
         breakers.resetAll();
     }
 
+    /** A request for Imagen, which the catalogue lists as shut down: only a router-bypassing caller still sends one. */
     static ImageRequest request() {
-        return new ImageRequest("A red fox in fresh snow", "blurry", 1600, 900, 2, Quality.STANDARD, 42L, null, null);
+        return new ImageRequest("A red fox in fresh snow", "blurry", 1600, 900, 2, Quality.STANDARD, 42L, null, null,
+                "imagen-4.0-generate-001");
+    }
+
+    static String geminiAnswer(int imageTokens, int textTokens) {
+        return """
+                {"candidates": [{"content": {"role": "model", "parts": [{"inlineData": {"mimeType": "image/png",
+                   "data": "%s"}}]}, "finishReason": "STOP"}],
+                 "usageMetadata": {"promptTokenCount": 12, "candidatesTokenCount": %d, "totalTokenCount": %d,
+                   "promptTokensDetails": [{"modality": "TEXT", "tokenCount": 12}],
+                   "candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": %d}]},
+                 "modelVersion": "gemini-3.1-flash-image"}""".formatted(TestImages.pngBase64(64, 36),
+                imageTokens + textTokens, 12 + imageTokens + textTokens, imageTokens);
+    }
+
+    @Test
+    void geminiGenerateContentSendsImageConfigOnceperImageAndBillsFromUsageMetadata() {
+        vendor.stubFor(post(urlEqualTo(GENERATE)).willReturn(json(200, geminiAnswer(1680, 170))));
+        ImageRequest twoWide = new ImageRequest("A red fox in fresh snow", null, 1600, 900, 2, Quality.STANDARD, null,
+                null, null, null);
+
+        GenerationResult result = Outcomes.value(google.generate(twoWide, ProgressListener.NONE));
+
+        assertThat(result.model()).isEqualTo("gemini-3.1-flash-image");
+        assertThat(result.images()).hasSize(2);
+        // per answer: 12 text tokens in at 0.50, 1680 image tokens out at 60, 170 text tokens out at 3.00 (per 1M)
+        assertThat(result.costUsd()).isEqualByComparingTo(new BigDecimal("0.202632"));
+        vendor.verify(2, postRequestedFor(urlEqualTo(GENERATE))
+                .withHeader("Authorization", equalTo("Bearer ya29.test-token"))
+                .withRequestBody(equalToJson("""
+                        {"contents": [{"role": "user", "parts": [{"text": "A red fox in fresh snow"}]}],
+                         "generationConfig": {"responseModalities": ["IMAGE"], "candidateCount": 1,
+                           "imageConfig": {"aspectRatio": "16:9", "imageSize": "2K"}}}""")));
+    }
+
+    @Test
+    void geminiUsageBillsWithinACentOfGooglesPerImagePriceForEverySize() {
+        // gemini-3.1-flash-image: Google's output tokens per image size (Vertex docs) and per-image prices
+        Map<String, int[]> sizes = Map.of("512", new int[] { 512, 747 }, "1K", new int[] { 1024, 1120 },
+                "2K", new int[] { 2048, 1680 }, "4K", new int[] { 4096, 2520 });
+        Map<String, BigDecimal> table = Map.of("512", new BigDecimal("0.045"), "1K", new BigDecimal("0.067"),
+                "2K", new BigDecimal("0.101"), "4K", new BigDecimal("0.151"));
+        sizes.forEach((imageSize, edgeAndTokens) -> {
+            vendor.resetAll();
+            vendor.stubFor(post(urlEqualTo(GENERATE)).willReturn(json(200, geminiAnswer(edgeAndTokens[1], 0))));
+            ImageRequest square = new ImageRequest("a lighthouse", null, edgeAndTokens[0], edgeAndTokens[0], 1,
+                    Quality.STANDARD, null, null, null, null);
+
+            GenerationResult result = Outcomes.value(google.generate(square, ProgressListener.NONE));
+
+            assertThat(result.costUsd()).as(imageSize).isCloseTo(table.get(imageSize), within(new BigDecimal("0.01")));
+            assertThat(google.quote(square).usd()).as("estimate " + imageSize).isCloseTo(table.get(imageSize),
+                    within(new BigDecimal("0.01")));
+            vendor.verify(1, postRequestedFor(urlEqualTo(GENERATE))
+                    .withRequestBody(matchingJsonPath("$.generationConfig.imageConfig.imageSize", equalTo(imageSize))));
+        });
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {
@@ -175,9 +236,10 @@ class GoogleImageProviderTest {
     @Test
     void geminiShapeAndSafetyFinish() {
         assertThat(VertexPayloads.isGemini("gemini-2.5-flash-image")).isTrue();
-        Map<String, Object> body = VertexPayloads.gemini(request());
+        Map<String, Object> body = VertexPayloads.gemini(request(), List.of("1:1", "16:9", "21:9"), "1K");
         assertThat(body).containsKeys("contents", "generationConfig");
-        assertThat(body.get("generationConfig").toString()).contains("responseModalities=[IMAGE]").contains("aspectRatio=16:9");
+        assertThat(body.get("generationConfig").toString()).contains("responseModalities=[IMAGE]").contains("aspectRatio=16:9")
+                .contains("imageSize=1K");
 
         var node = new com.fasterxml.jackson.databind.ObjectMapper();
         assertThat(VertexPayloads.geminiImages(read(node, """
@@ -196,8 +258,8 @@ class GoogleImageProviderTest {
 
     @Test
     void probeReadsTheModelNotAGeneration() {
-        vendor.stubFor(get(urlEqualTo(MODELS + "imagen-4.0-generate-001")).willReturn(json(200,
-                "{\"name\": \"publishers/google/models/imagen-4.0-generate-001\"}")));
+        vendor.stubFor(get(urlEqualTo(MODELS + "gemini-3.1-flash-image")).willReturn(json(200,
+                "{\"name\": \"publishers/google/models/gemini-3.1-flash-image\", \"launchStage\": \"GA\"}")));
         assertThat(Outcomes.value(google.probe()).status()).isEqualTo("UP");
         vendor.verify(0, postRequestedFor(urlEqualTo(PREDICT)));
     }

@@ -5,13 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -61,7 +64,7 @@ class OpenAiImageProviderTest {
     }
 
     static ImageRequest request() {
-        return new ImageRequest("A cat on a windowsill", null, 1536, 1024, 1, Quality.HD, null, null, null);
+        return new ImageRequest("A cat on a windowsill", null, 1536, 1024, 1, Quality.HD, null, null, null, null);
     }
 
     static String success(String b64) {
@@ -90,13 +93,13 @@ class OpenAiImageProviderTest {
             assertThat(image.width()).isEqualTo(96);
             assertThat(image.height()).isEqualTo(64);
         });
-        // 50 × $5/M + 6240 × $30/M (the configured token prices)
+        // 50 × $5/M + 6240 × $30/M (gpt-image-2.6-sunburst's token prices in the catalogue)
         assertThat(result.costUsd()).isEqualByComparingTo(new BigDecimal("0.187450"));
         vendor.verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer sk-test-images-key"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
-                        {"model": "gpt-image-1.5", "prompt": "A cat on a windowsill", "n": 1, "size": "1536x1024",
+                        {"model": "gpt-image-2.6-sunburst", "prompt": "A cat on a windowsill", "n": 1, "size": "1536x1024",
                          "quality": "high", "output_format": "png"}""")));
     }
 
@@ -214,7 +217,8 @@ class OpenAiImageProviderTest {
                   "revised_prompt": "A tabby cat resting on a sunny windowsill"}]}""".formatted(vendor.baseUrl());
         vendor.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(body)));
-        OpenAiRequestShape dallE3 = OpenAiRequestShape.forModel("dall-e-3");
+        OpenAiRequestShape dallE3 = OpenAiRequestShape.of("dall-e-3",
+                new dev.atelier.provider.catalogue.ModelLimits(null, null, null, null, null, null, null, null, null));
 
         assertThat(dallE3.size(1536, 1024)).isEqualTo("1792x1024");
         assertThat(dallE3.quality(Quality.STANDARD)).isEqualTo("standard");
@@ -276,9 +280,67 @@ class OpenAiImageProviderTest {
         assertThat(Outcomes.value(openai.probe()).status()).isEqualTo("DOWN");
     }
 
+    /**
+     * OpenAI's per-image prices for the gpt-image-2 family, from its cost calculator (developers.openai.com image
+     * generation guide, "Calculating costs", as reproduced on community.openai.com, read 2026-12-01), and the output
+     * tokens it bills for each quality and size.
+     */
+    static final Map<String, BigDecimal> VENDOR_TABLE = Map.of("medium.1024x1024", new BigDecimal("0.053"),
+            "high.1024x1024", new BigDecimal("0.211"), "medium.1536x1024", new BigDecimal("0.041"),
+            "high.1536x1024", new BigDecimal("0.165"), "medium.1024x1536", new BigDecimal("0.041"),
+            "high.1024x1536", new BigDecimal("0.165"));
+    static final Map<String, Integer> OUTPUT_TOKENS = Map.of("medium.1024x1024", 1756, "high.1024x1024", 7024,
+            "medium.1536x1024", 1372, "high.1536x1024", 5488, "medium.1024x1536", 1372, "high.1024x1536", 5488);
+
     @Test
-    void quoteComesFromThePriceTable() {
+    void tokenUsageBillsWithinACentOfTheVendorsTableForEveryQualityAndSize() {
+        VENDOR_TABLE.forEach((key, table) -> {
+            String[] parts = key.split("\\.");
+            String[] size = parts[1].split("x");
+            ImageRequest image = new ImageRequest("a cat on a windowsill", null, Integer.parseInt(size[0]),
+                    Integer.parseInt(size[1]), 1, parts[0].equals("high") ? Quality.HD : Quality.STANDARD, null, null,
+                    null, null);
+            int out = OUTPUT_TOKENS.get(key);
+            vendor.resetAll();
+            vendor.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                    .withBody("""
+                            {"created": 1764590400, "background": "opaque", "output_format": "png", "quality": "%s",
+                             "size": "%s", "data": [{"b64_json": "%s"}],
+                             "usage": {"input_tokens": 14, "input_tokens_details": {"image_tokens": 0, "text_tokens": 14},
+                                       "output_tokens": %d, "total_tokens": %d}}"""
+                            .formatted(parts[0], parts[1], TestImages.pngBase64(32, 32), out, out + 14))));
+
+            GenerationResult result = Outcomes.value(openai.generate(image, ProgressListener.NONE));
+
+            assertThat(result.costUsd()).as("billed from usage, " + key).isCloseTo(table, within(new BigDecimal("0.01")));
+            assertThat(openai.quote(image).usd()).as("estimated, " + key).isCloseTo(table, within(new BigDecimal("0.01")));
+            vendor.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.size", equalTo(parts[1])))
+                    .withRequestBody(matchingJsonPath("$.quality", equalTo(parts[0]))));
+        });
+    }
+
+    @Test
+    void anOperatorsPriceOverridesTheCatalogueAndAnotherModelIsPricedAsItself() {
         assertThat(openai.configured()).isTrue();
-        assertThat(openai.quote(request().withCount(2)).usd()).isEqualByComparingTo("0.500");
+        assertThat(openai.quote(request().withModel("dall-e-3")).model()).isEqualTo("dall-e-3");
+        assertThat(openai.quote(request().withModel("dall-e-3")).usd()).as("dall-e-3 hd 1792x1024")
+                .isEqualByComparingTo("0.120");
+        assertThat(openai.quote(request().withCount(2)).usd()).as("2 × high 1536x1024 by tokens")
+                .isEqualByComparingTo("0.330280");
+    }
+
+    @Test
+    void theModelListsShutdownDatesAreRead() {
+        vendor.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"object": "list", "data": [
+                          {"id": "gpt-image-2.6-sunburst", "object": "model", "created": 1762214400, "owned_by": "system",
+                           "shutdown_date": null},
+                          {"id": "gpt-image-2", "object": "model", "created": 1776729600, "owned_by": "system",
+                           "shutdown_date": "2027-03-01"},
+                          {"id": "whisper-1", "object": "model", "created": 1677532384, "owned_by": "openai-internal"}]}""")));
+
+        assertThat(Outcomes.value(openai.probe()).shutdowns())
+                .containsExactly(Map.entry("gpt-image-2", java.time.LocalDate.parse("2027-03-01")));
     }
 }

@@ -68,7 +68,7 @@ class SdWebUiImageProviderTest {
     }
 
     static ImageRequest request() {
-        return new ImageRequest("(a castle:1.2), fog", "lowres", 768, 512, 1, Quality.STANDARD, 99L, null, null);
+        return new ImageRequest("(a castle:1.2), fog", "lowres", 768, 512, 1, Quality.STANDARD, 99L, null, null, null);
     }
 
     static String result() {

@@ -60,7 +60,7 @@ class StabilityImageProviderTest {
     }
 
     static ImageRequest request() {
-        return new ImageRequest("(a lighthouse:1.2), storm", "blurry, lowres", 1024, 1024, 1, Quality.STANDARD, 1234L, null, null);
+        return new ImageRequest("(a lighthouse:1.2), storm", "blurry, lowres", 1024, 1024, 1, Quality.STANDARD, 1234L, null, null, null);
     }
 
     static ResponseDefinitionBuilder image(String finishReason) {

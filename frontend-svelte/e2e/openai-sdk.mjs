@@ -55,6 +55,21 @@ await check('images.generate answers b64_json with a PNG of the requested size',
   assert(/^[0-9a-f-]{36}$/.test(response.headers.get('x-atelier-job-id') ?? ''), 'a job id header');
 });
 
+await check('images.generate with stream: true yields image_generation.completed events', async () => {
+  const stream = await client.images.generate({ model: 'local', prompt: 'a kite over the dunes', size: '320x192',
+    stream: true, partial_images: 1 });
+  const events = [];
+  for await (const event of stream) {
+    events.push(event);
+  }
+  assert(events.length === 1, `one event, got ${events.length}: ${events.map((e) => e.type)}`);
+  const [done] = events;
+  assert(done.type === 'image_generation.completed', `the completed event, got ${done.type}`);
+  const [w, h] = pngSize(Buffer.from(done.b64_json, 'base64'));
+  assert(w === 320 && h === 192, `320x192, got ${w}x${h}`);
+  assert(typeof done.usage?.total_tokens === 'number', `usage, got ${JSON.stringify(done.usage)}`);
+});
+
 await check('images.generate answers a url the caller can fetch', async () => {
   const answer = await client.images.generate({ model: 'local', prompt: 'a lighthouse in a storm', size: '320x192', response_format: 'url' });
   const url = answer.data[0].url;

@@ -59,10 +59,12 @@ public class OpenAiImagesResource {
     private final CurrentUser currentUser;
     private final PublicUrl publicUrl;
     private final InputValidation validation;
+    private final ObjectMapper json;
 
     OpenAiImagesResource(InlineGenerations generations, CurrentUser currentUser, PublicUrl publicUrl,
-            InputValidation validation) {
+            InputValidation validation, ObjectMapper json) {
         this.validation = validation;
+        this.json = json;
         this.generations = generations;
         this.currentUser = currentUser;
         this.publicUrl = publicUrl;
@@ -73,14 +75,23 @@ public class OpenAiImagesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @CustomDeserialization(Strict.class)
-    public Uni<RestResponse<ImagesResponse>> generate(ImageGenerationBody body) {
+    public Uni<RestResponse<Object>> generate(ImageGenerationBody body) {
         long started = System.nanoTime();
         return currentUser.call(() -> OpenAiImageRequest.parse(validation.valid(body, "request body")),
                 (userId, request) -> generations.generate(userId, request.job())
-                        .map(done -> answer(request, done, started)));
+                        .map(done -> Boolean.TRUE.equals(body.stream()) ? streamed(request, done, started)
+                                : answer(request, done, started)));
     }
 
-    private RestResponse<ImagesResponse> answer(OpenAiImageRequest request, InlineGenerations.Done done, long started) {
+    /** {@code stream: true}: the images as OpenAI's server-sent events, with the same headers. */
+    private RestResponse<Object> streamed(OpenAiImageRequest request, InlineGenerations.Done done, long started) {
+        String events = ImageStreamEvents.of(done.routed().result(), request.job().quality(),
+                Instant.now().getEpochSecond(), json);
+        return headers(RestResponse.ResponseBuilder.ok((Object) events).type(ImageStreamEvents.TYPE)
+                .header("Cache-Control", "no-cache"), done, started).build();
+    }
+
+    private RestResponse<Object> answer(OpenAiImageRequest request, InlineGenerations.Done done, long started) {
         List<GeneratedImage> images = done.routed().result().images();
         List<ImagesResponse.Item> data = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
@@ -89,14 +100,25 @@ public class OpenAiImagesResource {
                     request.base64() ? null : publicUrl.of("/images/" + done.images().get(i).id()),
                     images.get(i).revisedPrompt()));
         }
+        return headers(RestResponse.ResponseBuilder.ok((Object) new ImagesResponse(Instant.now().getEpochSecond(), data))
+                .type(MediaType.APPLICATION_JSON_TYPE), done, started).build();
+    }
+
+    /**
+     * Who served it and what it cost; {@code x-atelier-warning} when another model than the one asked for served
+     * (a retired model's replacement).
+     */
+    private static RestResponse.ResponseBuilder<Object> headers(RestResponse.ResponseBuilder<Object> answer,
+            InlineGenerations.Done done, long started) {
         BigDecimal cost = done.routed().result().costUsd();
-        return RestResponse.ResponseBuilder.ok(new ImagesResponse(Instant.now().getEpochSecond(), data))
-                .header("x-atelier-provider", done.routed().result().provider().name())
+        answer.header("x-atelier-provider", done.routed().result().provider().name())
                 .header("x-atelier-model", String.valueOf(done.routed().result().model()))
                 .header("x-atelier-cost-usd", cost.stripTrailingZeros().toPlainString())
                 .header("x-atelier-job-id", done.jobId().toString())
-                .header("x-atelier-overhead-ms", overheadMs(started, done.routed().attempts()))
-                .build();
+                .header("x-atelier-overhead-ms", overheadMs(started, done.routed().attempts()));
+        done.routed().attempts().stream().map(ProviderAttempt::warning).filter(w -> w != null && !w.isBlank())
+                .reduce((first, last) -> last).ifPresent(w -> answer.header("x-atelier-warning", w));
+        return answer;
     }
 
     /** Wall time here minus the time the provider calls took (their measured latencies). */

@@ -10,4 +10,10 @@ package dev.atelier.provider;
  * @param textOutput  generated text tokens (Gemini may answer text beside the image)
  */
 public record TokenUsage(long textInput, long imageInput, long imageOutput, long textOutput) {
+
+    /** Both together (several calls for one request). */
+    public TokenUsage plus(TokenUsage other) {
+        return other == null ? this : new TokenUsage(textInput + other.textInput, imageInput + other.imageInput,
+                imageOutput + other.imageOutput, textOutput + other.textOutput);
+    }
 }

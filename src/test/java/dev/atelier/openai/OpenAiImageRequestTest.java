@@ -27,7 +27,7 @@ class OpenAiImageRequestTest {
     @Test
     void readsOpenAisFieldsWithItsDefaults() {
         OpenAiImageRequest dalle = OpenAiImageRequest.parse(new ImageGenerationBody(" a cat ", "dall-e-3", null,
-                "1792x1024", "hd", null, "natural"));
+                "1792x1024", "hd", null, "natural", null, null));
         assertThat(dalle.base64()).as("dall-e answers with urls unless asked").isFalse();
         assertThat(dalle.routing().provider()).isEqualTo(ProviderId.OPENAI);
         assertThat(dalle.routing().allowFallback()).isFalse();
@@ -35,9 +35,10 @@ class OpenAiImageRequestTest {
         assertThat(dalle.routing().image().quality()).isEqualTo(Quality.HD);
         assertThat(dalle.routing().image().style()).isEqualTo("natural");
         assertThat(dalle.routing().image().width()).isEqualTo(1792);
+        assertThat(dalle.routing().image().model()).as("a model id is passed through").isEqualTo("dall-e-3");
 
         OpenAiImageRequest gpt = OpenAiImageRequest.parse(new ImageGenerationBody("x", "gpt-image-1", null, "auto",
-                "low", null, null));
+                "low", null, null, null, null));
         assertThat(gpt.base64()).as("GPT Image always answers base64").isTrue();
         assertThat(gpt.routing().image().width()).isEqualTo(1024);
         assertThat(gpt.routing().image().quality()).isEqualTo(Quality.STANDARD);

@@ -106,6 +106,38 @@ class OpenAiImagesResourceTest {
     }
 
     @Test
+    void streamTrueAnswersOpenAisServerSentEvents() throws Exception {
+        ExtractableResponse<Response> answer = post(Map.of("model", "local", "prompt", "a kite over the dunes",
+                "size", "320x192", "n", 2, "stream", true, "partial_images", 2));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/event-stream");
+        assertThat(answer.header("x-atelier-provider")).isEqualTo("LOCAL");
+        String[] events = answer.asString().split("\n\n");
+        assertThat(events).hasSize(2);
+        for (String event : events) {
+            String[] lines = event.split("\n");
+            assertThat(lines[0]).isEqualTo("event: image_generation.completed");
+            assertThat(lines[1]).startsWith("data: ");
+            io.vertx.core.json.JsonObject data = new io.vertx.core.json.JsonObject(lines[1].substring(6));
+            assertThat(data.fieldNames()).containsExactlyInAnyOrder("type", "b64_json", "created_at", "size", "quality",
+                    "background", "output_format", "usage");
+            assertThat(data.getString("type")).isEqualTo("image_generation.completed");
+            assertThat(data.getString("size")).isEqualTo("320x192");
+            assertThat(data.getString("output_format")).isEqualTo("png");
+            assertThat(data.getJsonObject("usage").fieldNames()).containsExactlyInAnyOrder("input_tokens",
+                    "input_tokens_details", "output_tokens", "total_tokens");
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(data.getString("b64_json"))));
+            assertThat(png.getWidth()).isEqualTo(320);
+        }
+
+        ExtractableResponse<Response> tooMany = post(Map.of("model", "local", "prompt", "a kite", "stream", true,
+                "partial_images", 4));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.jsonPath().getString("error.message")).contains("partial_images");
+    }
+
+    @Test
     void theModelListShowsWhatCanBeServedAndEachIdPinsItsProvider() {
         ExtractableResponse<Response> list = given().header("Authorization", "Bearer sk-anything").get("/v1/models")
                 .then().extract();

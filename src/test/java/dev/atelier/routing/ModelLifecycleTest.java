@@ -241,6 +241,35 @@ class ModelLifecycleTest {
     }
 
     @Test
+    void theOpenAiCompatibleEndpointPassesTheModelThroughAndReroutesARetiredOne() {
+        modelList(today().plusDays(20));
+        serves("gpt-image-2");
+        serves(SUNBURST);
+
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> asked = given()
+                .contentType("application/json").body(Map.of("model", "gpt-image-2", "prompt", "a heron", "size", "1024x1024"))
+                .post("/v1/images/generations").then().extract();
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.header("x-atelier-model")).isEqualTo("gpt-image-2");
+        assertThat(callsFor("gpt-image-2")).as("sent to OpenAI as asked").isEqualTo(1);
+
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> retired = given()
+                .contentType("application/json").body(Map.of("model", "gpt-image-1.5", "prompt", "a heron", "size", "1024x1024"))
+                .post("/v1/images/generations").then().extract();
+        assertThat(retired.statusCode()).isEqualTo(200);
+        assertThat(retired.header("x-atelier-model")).isEqualTo(SUNBURST);
+        assertThat(retired.header("x-atelier-warning")).contains("gpt-image-1.5 retired on 2026-12-01");
+        assertThat(callsFor("gpt-image-1.5")).isZero();
+
+        JsonPath list = given().get("/v1/models").then().statusCode(200).extract().jsonPath();
+        List<String> ids = list.getList("data.id", String.class);
+        assertThat(ids).contains("auto", "openai", SUNBURST, FLARE, "gpt-image-2").doesNotContain("gpt-image-1.5", "dall-e-3");
+        assertThat(list.getString("data.find { it.id == '" + SUNBURST + "' }.shutdown_date"))
+                .isEqualTo(today().plusDays(20).toString());
+        assertThat(list.getString("data.find { it.id == 'gpt-image-2' }.shutdown_date")).isNull();
+    }
+
+    @Test
     void aJobForARetiredModelSaysWhichModelServedIt() {
         serves(SUNBURST);
         Map<String, Object> input = new HashMap<>(Map.of("prompt", "a lighthouse", "provider", "OPENAI", "enhance", false,

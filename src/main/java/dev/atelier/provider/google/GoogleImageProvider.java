@@ -27,6 +27,7 @@ import dev.atelier.provider.ProviderCapabilities;
 import dev.atelier.provider.ProviderException;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quote;
+import dev.atelier.provider.TokenUsage;
 import dev.atelier.provider.RetryAfterBackoff;
 import dev.atelier.provider.VendorFailures;
 import dev.atelier.provider.VendorHttpError;
@@ -149,7 +150,8 @@ public class GoogleImageProvider implements ImageProvider {
         }
         return Uni.join().all(calls).andFailFast().map(results -> new GenerationResult(id(), model,
                 results.stream().flatMap(r -> r.images().stream()).toList(),
-                results.stream().map(GenerationResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add)));
+                results.stream().map(GenerationResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
+                results.stream().map(GenerationResult::usage).reduce(null, (a, b) -> a == null ? b : a.plus(b))));
     }
 
     private Throwable classified(Throwable e) {
@@ -174,10 +176,11 @@ public class GoogleImageProvider implements ImageProvider {
     private GenerationResult gemini(JsonNode body, ImageRequest request, String model) {
         checkJson(body);
         List<GeneratedImage> images = images(VertexPayloads.geminiImages(body), null);
-        BigDecimal billed = catalogue.model(id(), model).pricing().actual(VertexPayloads.usage(body));
+        TokenUsage usage = VertexPayloads.usage(body);
+        BigDecimal billed = catalogue.model(id(), model).pricing().actual(usage);
         BigDecimal cost = billed != null && config.prices().get(model) == null ? billed
                 : quote(request.withModel(model).withCount(images.size())).usd();
-        return new GenerationResult(id(), model, images, cost);
+        return new GenerationResult(id(), model, images, cost, usage);
     }
 
     private List<GeneratedImage> images(List<byte[]> raw, Long seed) {

@@ -159,7 +159,8 @@ public class OpenAiImageProvider implements ImageProvider {
         }
         BigDecimal cost = cost(answer.usage(), request.withModel(model).withCount(images.size()));
         return Uni.join().all(images).andFailFast()
-                .map(list -> new GenerationResult(id(), model, List.copyOf(list), cost));
+                .map(list -> new GenerationResult(id(), model, List.copyOf(list), cost,
+                        answer.usage() == null ? null : answer.usage().tokens()));
     }
 
     /** The bill: from the answer's token usage when it has one (GPT Image), else the price of what was made. */

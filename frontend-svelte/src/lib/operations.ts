@@ -10,7 +10,7 @@ export interface Image { id: string; url: string; width: number; height: number;
 export interface Attempt { provider: string; model: string | null; outcome: string; errorCode: string | null; latencyMs: number | null; prompt: string | null; negativePrompt: string | null }
 export interface Job { id: string; status: Progress['status']; stage: string | null; progress: number | null; queuePosition: number | null; etaSeconds: number | null; provider: string | null; images: Image[]; error: { code: string; message: string } | null; attempts: Attempt[] }
 export interface Collection { id: string; name: string; description: string | null; visibility: 'PRIVATE' | 'UNLISTED' | 'PUBLIC'; imageCount: number }
-export interface ProviderStatus { id: string; model: string | null; configured: boolean; enabled: boolean; health: string; circuit: string; latencyMs: number | null; successRate: number | null; pricePerImageUsd: number | null }
+export interface ProviderStatus { id: string; model: string | null; configured: boolean; enabled: boolean; health: string; circuit: string; latencyMs: number | null; successRate: number | null; pricePerImageUsd: number | null; modelStatus: string | null; modelShutdownDate: string | null; warnings: string[] }
 export interface Usage { todayUsd: number; monthUsd: number; reservedUsd: number; dailyLimitUsd: number; monthlyLimitUsd: number; remainingTodayUsd: number; remainingMonthUsd: number }
 export interface Page<T> { edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
 
@@ -38,5 +38,5 @@ export const UPDATE_COLLECTION = `mutation($id: ID!, $name: String, $visibility:
 export const DELETE_COLLECTION = `mutation($id: ID!) { deleteCollection(id: $id) }`;
 export const ADD_TO_COLLECTION = `mutation($c: ID!, $i: [ID!]!) { addToCollection(collectionId: $c, imageIds: $i) { id imageCount } }`;
 export const REMOVE_FROM_COLLECTION = `mutation($c: ID!, $i: [ID!]!) { removeFromCollection(collectionId: $c, imageIds: $i) { id imageCount } }`;
-export const PROVIDERS = `query { providers { id model configured enabled health circuit latencyMs successRate pricePerImageUsd }
+export const PROVIDERS = `query { providers { id model configured enabled health circuit latencyMs successRate pricePerImageUsd modelStatus modelShutdownDate warnings }
   usage { todayUsd monthUsd reservedUsd dailyLimitUsd monthlyLimitUsd remainingTodayUsd remainingMonthUsd } }`;

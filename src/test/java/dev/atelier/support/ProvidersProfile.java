@@ -42,6 +42,8 @@ public class ProvidersProfile implements QuarkusTestProfile {
         config.put("atelier.catalogue.overrides", """
                 {"models": [{"provider": "OPENAI", "id": "gpt-image-2.6-sunburst", "replacement": "gpt-image-2.6-flare"}]}""");
         config.put("atelier.routing.models.refresh-every", "1s");
+        // a rented GPU: billed by the second
+        config.put("atelier.providers.sdwebui.price-per-gpu-second", "0.0005");
         return config;
     }
 

@@ -35,6 +35,17 @@ public interface SdWebUiConfig {
     @WithDefault("0")
     BigDecimal pricePerImage();
 
+    /**
+     * Cost per second of GPU time in USD (0 by default), for a rented GPU: the bill is the measured generation time
+     * times this, plus {@link #pricePerImage()} per image.
+     */
+    @WithDefault("0")
+    BigDecimal pricePerGpuSecond();
+
+    /** GPU seconds an image is expected to take, for estimates before a call when {@link #pricePerGpuSecond()} is set. */
+    @WithDefault("20")
+    double expectedSecondsPerImage();
+
     /** Largest width × height accepted. */
     @WithDefault("4194304")
     long maxPixels();

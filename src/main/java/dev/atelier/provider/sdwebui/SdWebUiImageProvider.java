@@ -1,6 +1,7 @@
 package dev.atelier.provider.sdwebui;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -84,9 +85,19 @@ public class SdWebUiImageProvider implements ImageProvider {
         return new ProviderCapabilities(Set.of(), config.maxPixels(), 8, true, true, Set.of());
     }
 
+    /** Per image, plus the expected GPU time at the GPU-second rate (both 0 by default: your own GPU). */
     @Override
     public Quote quote(ImageRequest request) {
-        return new Quote(id(), model(), config.pricePerImage().multiply(BigDecimal.valueOf(request.count())));
+        BigDecimal gpu = config.pricePerGpuSecond().multiply(BigDecimal.valueOf(config.expectedSecondsPerImage()));
+        return new Quote(id(), model(), config.pricePerImage().add(gpu).multiply(BigDecimal.valueOf(request.count())));
+    }
+
+    /** The bill: per image, plus the measured generation time at the GPU-second rate. */
+    private BigDecimal cost(int images, long elapsedNanos) {
+        BigDecimal seconds = BigDecimal.valueOf(elapsedNanos).divide(BigDecimal.valueOf(1_000_000_000L), 3,
+                RoundingMode.HALF_UP);
+        return config.pricePerImage().multiply(BigDecimal.valueOf(images))
+                .add(config.pricePerGpuSecond().multiply(seconds)).setScale(6, RoundingMode.HALF_UP);
     }
 
     @Override
@@ -116,9 +127,10 @@ public class SdWebUiImageProvider implements ImageProvider {
                         monotonic.report(0.05 + 0.9 * fraction, "rendering");
                     }
                 }, failure -> LOG.debug("progress polling stopped", failure));
+        long started = System.nanoTime();
         return client.txt2img(body(request))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e, this::refused))
-                .map(answer -> read(answer, request))
+                .map(answer -> read(answer, request, System.nanoTime() - started))
                 .onTermination().invoke(() -> {
                     finished.set(true);
                     poller.cancel();
@@ -174,7 +186,7 @@ public class SdWebUiImageProvider implements ImageProvider {
         return ProviderException.of(id(), kind, "SD web UI: " + HttpErrors.safe(detail), null, status, Duration.ZERO);
     }
 
-    private GenerationResult read(Txt2ImgAnswer answer, ImageRequest request) {
+    private GenerationResult read(Txt2ImgAnswer answer, ImageRequest request, long elapsedNanos) {
         if (answer == null || answer.images() == null || answer.images().isEmpty()) {
             throw VendorFailures.transientFailure(id(), "The SD web UI returned no images");
         }
@@ -193,7 +205,7 @@ public class SdWebUiImageProvider implements ImageProvider {
             images.add(new GeneratedImage(bytes, checked.mimeType(), checked.width(), checked.height(), seed, null));
             index++;
         }
-        return new GenerationResult(id(), model(), List.copyOf(images), quote(request.withCount(images.size())).usd());
+        return new GenerationResult(id(), model(), List.copyOf(images), cost(images.size(), elapsedNanos));
     }
 
     /** {@code info} is a JSON document inside a string: {"seed": 1, "all_seeds": [1, 2], ...}. */

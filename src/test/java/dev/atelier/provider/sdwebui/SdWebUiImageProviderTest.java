@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,6 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.atelier.provider.GenerationResult;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.Outcomes;
+import dev.atelier.provider.ProgressListener;
 import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
@@ -95,6 +97,18 @@ class SdWebUiImageProviderTest {
         server.stubFor(get(urlPathEqualTo(PROGRESS)).inScenario("progress").whenScenarioStateIs("done")
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
                         "{\"progress\": 1.0, \"state\": {\"sampling_step\": 30, \"sampling_steps\": 30}}")));
+    }
+
+    @Test
+    void aRentedGpuIsBilledByTheSecondItWorked() {
+        server.stubFor(post(urlEqualTo(TXT2IMG)).willReturn(aResponse().withFixedDelay(600)
+                .withHeader("Content-Type", "application/json").withBody(result())));
+
+        GenerationResult generated = Outcomes.value(sdwebui.generate(request(), ProgressListener.NONE));
+
+        // 0.0005 USD per GPU second (the profile): at least the 0.6 s the fake took, less than 0.6 s more
+        assertThat(generated.costUsd()).isBetween(new BigDecimal("0.000300"), new BigDecimal("0.000600"));
+        assertThat(sdwebui.quote(request()).usd()).as("estimated at 20 s per image").isEqualByComparingTo("0.01");
     }
 
     @Test

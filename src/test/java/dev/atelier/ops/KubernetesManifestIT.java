@@ -78,6 +78,10 @@ class KubernetesManifestIT {
             assertThat(env.getName()).isEqualTo("ATELIER_IMAGES_ROOT");
             assertThat(env.getValue()).isEqualTo("/data/images");
         });
+        assertThat(app.getEnv()).as("a cluster never starts embedded servers").anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("ATELIER_EMBEDDED");
+            assertThat(env.getValue()).isEqualTo("never");
+        });
 
         Service service = find(items, Service.class, "atelier");
         assertThat(service.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getTargetPort().getIntVal()).isEqualTo(8080));

@@ -1,0 +1,86 @@
+package dev.atelier.common.embedded;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Who the embedded servers run as. PostgreSQL refuses to run as root ({@code initdb: cannot be run as root}), and
+ * this machine, CI and many containers run everything as root: then the servers run under the unprivileged system
+ * account {@value #ACCOUNT} (created on first use, no login, no home) which owns the data folder; otherwise as the
+ * user running Atelier.
+ */
+final class ServerAccount {
+
+    static final String ACCOUNT = "atelier";
+
+    private final boolean root;
+
+    private ServerAccount(boolean root) {
+        this.root = root;
+    }
+
+    /** The account for this process: the unprivileged one (made if missing) when running as root. */
+    static ServerAccount forThisProcess() throws IOException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        ServerAccount account = new ServerAccount(root);
+        if (root && run(List.of("id", "-u", ACCOUNT), null) != 0) {
+            int made = run(List.of("useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
+                    "--shell", "/usr/sbin/nologin", ACCOUNT), null);
+            if (made != 0 && run(List.of("id", "-u", ACCOUNT), null) != 0) {
+                throw new IOException("Running as root, and the unprivileged account '" + ACCOUNT + "' the embedded "
+                        + "servers need could not be created (useradd answered " + made + "); create it, or run "
+                        + "Atelier as an ordinary user, or point it at your own servers (DATABASE_URL, REDIS_URL)");
+            }
+        }
+        return account;
+    }
+
+    boolean root() {
+        return root;
+    }
+
+    /** Hands {@code folder} (and everything in it) to the account the servers run as. */
+    void own(Path folder) throws IOException {
+        if (root && run(List.of("chown", "-R", ACCOUNT + ":" + ACCOUNT, folder.toString()), null) != 0) {
+            throw new IOException("Could not hand " + folder + " to the account '" + ACCOUNT + "'");
+        }
+    }
+
+    /**
+     * {@code command} as the servers' account: through {@code setpriv} (util-linux), which executes it in place, so
+     * the process Atelier holds is the server itself and its signals reach it.
+     */
+    List<String> command(List<String> command) {
+        if (!root) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + ACCOUNT, "--regid=" + ACCOUNT,
+                "--init-groups", "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** Runs {@code command} to its end (at most two minutes), its output appended to {@code log}; the exit code. */
+    static int run(List<String> command, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (log == null) {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        }
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not finish within two minutes");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while running " + command.get(0), e);
+        }
+    }
+}

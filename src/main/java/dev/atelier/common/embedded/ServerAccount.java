@@ -1,6 +1,7 @@
 package dev.atelier.common.embedded;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,15 +51,19 @@ final class ServerAccount {
     }
 
     /**
-     * {@code command} as the servers' account: through {@code setpriv} (util-linux), which executes it in place, so
-     * the process Atelier holds is the server itself and its signals reach it.
+     * {@code command} as the servers' account - through {@code setpriv} (util-linux) when root - and in a session
+     * of its own ({@code setsid}, where the system has it): a terminal's Ctrl-C then reaches Atelier alone, which
+     * stops the servers itself once it has handed its jobs back. Both execute the command in place, so the process
+     * Atelier holds is the server and its signals reach it.
      */
     List<String> command(List<String> command) {
-        if (!root) {
-            return command;
+        List<String> wrapped = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            wrapped.add("/usr/bin/setsid");
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + ACCOUNT, "--regid=" + ACCOUNT,
-                "--init-groups", "--"));
+        if (root) {
+            wrapped.addAll(List.of("setpriv", "--reuid=" + ACCOUNT, "--regid=" + ACCOUNT, "--init-groups", "--"));
+        }
         wrapped.addAll(command);
         return wrapped;
     }

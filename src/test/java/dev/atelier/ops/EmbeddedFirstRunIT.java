@@ -64,6 +64,32 @@ class EmbeddedFirstRunIT {
         }));
     }
 
+    /** An SSLRequest to PostgreSQL is answered ('N') - the server is up; login needs the password (checked below). */
+    static boolean refusesWithoutPassword(int port, String sslRequest) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(sslRequest.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            int answer = socket.getInputStream().read();
+            if (answer != 'N' && answer != 'S') {
+                return false;
+            }
+        }
+        ProcessBuilder psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
+                "-d", "postgres", "-w", "-c", "select 1").redirectErrorStream(true);
+        psql.environment().remove("PGPASSWORD");
+        Process process = psql.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        return process.waitFor() != 0 && output.contains("password");
+    }
+
+    static String redisAnswer(int port) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[64];
+            int read = socket.getInputStream().read(buffer);
+            return new String(buffer, 0, Math.max(0, read), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
     @Test
     void aBareMachineRunsTheWholeFlowOnEmbeddedServersAndKeepsItsDataAcrossARestart() throws Exception {
         Path data = Files.createTempDirectory("atelier-embedded");
@@ -77,6 +103,11 @@ class EmbeddedFirstRunIT {
             postgres = Integer.parseInt(ports.group(1));
             redis = Integer.parseInt(ports.group(2));
             assertThat(app.logText()).contains("data in " + data).contains("set DATABASE_URL and REDIS_URL");
+            assertThat(refusesWithoutPassword(postgres, "\u0000\u0000\u0000\u0008\u0004\u00d2\u0016\u002f"))
+                    .as("PostgreSQL answers, but only to its password").isTrue();
+            assertThat(redisAnswer(redis)).as("Redis wants its password").startsWith("-NOAUTH");
+            assertThat(app.logText()).as("no password in the log").doesNotContain(
+                    Files.readString(data.resolve("postgres.password")).trim());
 
             assertThat(data(app, "{ me { id } }").getJsonObject("me").getString("id")).isNotBlank();
             assertThat(data(app, "mutation { enhancePrompt(input: {input: \"a lighthouse at dusk\"}) { variants { provider } } }")

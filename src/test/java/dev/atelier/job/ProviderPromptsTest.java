@@ -27,6 +27,7 @@ import dev.atelier.routing.ProviderHealth;
 import dev.atelier.support.Enhance;
 import dev.atelier.support.ForeignRows;
 import dev.atelier.support.GraphQL;
+import dev.atelier.support.ProviderState;
 import dev.atelier.support.ProvidersProfile;
 import dev.atelier.support.TestImages;
 import dev.atelier.support.VendorWireMock;
@@ -58,14 +59,11 @@ class ProviderPromptsTest {
     static final String PROMPT = """
             query($id: ID!) { prompt(id: $id) { variants { provider prompt negativePrompt } } }""";
 
-    @Inject
-    ProviderHealth health;
+
+
 
     @Inject
-    PauseBoard pauses;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
+    ProviderState state;
 
     @Inject
     Pool pool;
@@ -79,7 +77,7 @@ class ProviderPromptsTest {
         openai = VendorWireMock.server(VendorWireMock.OpenAi.class);
         google = VendorWireMock.server(VendorWireMock.Google.class);
         stability = VendorWireMock.server(VendorWireMock.Stability.class);
-        VendorWireMock.resetAll(health, pauses, breakers);
+        state.reset();
         openai.stubFor(post(urlEqualTo(OPENAI)).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"error": {"message": "The server had an error while processing your request.",

@@ -38,6 +38,7 @@ import dev.atelier.provider.Quality;
 import dev.atelier.provider.catalogue.ModelCatalogue;
 import dev.atelier.provider.openai.OpenAiImageProvider;
 import dev.atelier.support.GraphQL;
+import dev.atelier.support.ProviderState;
 import dev.atelier.support.ProvidersProfile;
 import dev.atelier.support.TestImages;
 import dev.atelier.support.VendorWireMock;
@@ -60,6 +61,9 @@ class ModelLifecycleTest {
     static final String IMAGES = "/v1/images/generations";
     static final String SUNBURST = "gpt-image-2.6-sunburst";
     static final String FLARE = "gpt-image-2.6-flare";
+
+    @Inject
+    ProviderState state;
 
     @Inject
     ProviderRouter router;
@@ -88,11 +92,7 @@ class ModelLifecycleTest {
     @Inject
     ProviderHealth health;
 
-    @Inject
-    PauseBoard pauses;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
 
     @TestHTTPResource(value = "/metrics", management = true)
     URL metricsUrl;
@@ -105,8 +105,7 @@ class ModelLifecycleTest {
     @BeforeEach
     void fresh() {
         vendor = VendorWireMock.server(VendorWireMock.OpenAi.class);
-        VendorWireMock.resetAll(health, pauses, breakers);
-        Outcomes.value(retirements.forgetAll());
+        state.reset();
     }
 
     @AfterEach

@@ -27,6 +27,7 @@ import dev.atelier.provider.ProgressListener;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
 import dev.atelier.provider.openai.OpenAiImageProvider;
+import dev.atelier.support.ProviderState;
 import dev.atelier.support.ProvidersProfile;
 import dev.atelier.support.TestImages;
 import dev.atelier.support.VendorWireMock;
@@ -42,6 +43,9 @@ class ProviderRouterTest {
     static final String OPENAI = "/v1/images/generations";
     static final String GOOGLE = "/v1/projects/atelier-test/locations/us-central1/publishers/google/models/gemini-3.1-flash-image:generateContent";
     static final String STABILITY = "/v2beta/stable-image/generate/sd3";
+
+    @Inject
+    ProviderState state;
 
     @Inject
     ProviderRouter router;
@@ -71,7 +75,7 @@ class ProviderRouterTest {
         openaiFake = VendorWireMock.server(VendorWireMock.OpenAi.class);
         googleFake = VendorWireMock.server(VendorWireMock.Google.class);
         stabilityFake = VendorWireMock.server(VendorWireMock.Stability.class);
-        VendorWireMock.resetAll(health, pauses, breakers);
+        state.reset();
     }
 
     static RoutingRequest quality() {

@@ -1,17 +1,12 @@
 package dev.atelier.support;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
-import dev.atelier.provider.ProviderId;
-import dev.atelier.routing.PauseBoard;
-import dev.atelier.routing.ProviderHealth;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * One WireMock server per vendor on a dynamic port; subclasses say which configuration points the vendor's adapter
@@ -42,17 +37,9 @@ public abstract class VendorWireMock implements QuarkusTestResourceLifecycleMana
         }
     }
 
-    /**
-     * Every fake of the profile without stubs or recorded requests, and the router's view of every provider fresh:
-     * breakers closed, health and rate-limit pauses cleared (they live in Redis, shared by the test classes).
-     */
-    public static void resetAll(ProviderHealth health, PauseBoard pauses, CircuitBreakerMaintenance breakers) {
+    /** Every fake of the profile without stubs or recorded requests ({@link ProviderState} resets the rest). */
+    static void resetServers() {
         SERVERS.values().forEach(WireMockServer::resetAll);
-        breakers.resetAll();
-        for (ProviderId id : ProviderId.values()) {
-            health.reset(id).await().atMost(Duration.ofSeconds(5));
-            pauses.resume(id).await().atMost(Duration.ofSeconds(5));
-        }
     }
 
     public static WireMockServer server(Class<? extends VendorWireMock> vendor) {

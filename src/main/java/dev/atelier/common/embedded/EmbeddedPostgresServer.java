@@ -22,42 +22,25 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
  * only), so no other account of the machine can use it. A server left running by a killed Atelier is stopped before
  * a new one starts.
  */
-final class EmbeddedPostgresServer {
+final class EmbeddedPostgresServer extends EmbeddedServer {
 
-    private final Path data;
     private final Path cluster;
-    private final Path log;
-    private final ServerAccount account;
     private Path bin;
-    private int port;
-    private String password;
 
     EmbeddedPostgresServer(Path data, ServerAccount account) {
-        this.data = data;
+        super(data, "postgres", account);
         this.cluster = data.resolve("postgres");
-        this.log = data.resolve("postgres.log");
-        this.account = account;
-    }
-
-    int port() {
-        return port;
-    }
-
-    /** The password of the {@code postgres} user, or null for a cluster made without one. */
-    String password() {
-        return password;
     }
 
     /** Unpacks the binaries if needed, initialises the cluster the first time, starts it on {@code freePort}. */
+    @Override
     void start(int freePort) throws IOException {
         bin = unpack().resolve("bin");
         Files.createDirectories(cluster);
         Files.setPosixFilePermissions(cluster, PosixFilePermissions.fromString("rwx------"));
         account.own(data.resolve("runtime"));
         account.own(cluster);
-        Files.deleteIfExists(log);
-        Files.createFile(log);
-        account.own(log);
+        freshLog();
         Path secret = data.resolve("postgres.password");
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
             String made = Secrets.random();
@@ -85,6 +68,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** A fast shutdown (open sessions are ended, everything committed is on disk). */
+    @Override
     void stop() throws IOException {
         if (bin != null) {
             ServerAccount.run(account.command(List.of(pgCtl(), "-D", cluster.toString(), "-m", "fast", "-w", "stop")),

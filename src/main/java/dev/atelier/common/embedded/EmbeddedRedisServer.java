@@ -15,40 +15,24 @@ import java.util.concurrent.TimeUnit;
  * since it holds the job queue, and a password made for each start (in its configuration file, readable by its owner
  * only, never on the command line). A server left running by a killed Atelier is stopped first (its pid file).
  */
-final class EmbeddedRedisServer {
+final class EmbeddedRedisServer extends EmbeddedServer {
 
-    private final Path data;
     private final Path folder;
-    private final Path log;
-    private final ServerAccount account;
     private Process process;
-    private int port;
-    private String password;
 
     EmbeddedRedisServer(Path data, ServerAccount account) {
-        this.data = data;
+        super(data, "redis", account);
         this.folder = data.resolve("redis");
-        this.log = data.resolve("redis.log");
-        this.account = account;
     }
 
-    int port() {
-        return port;
-    }
-
-    String password() {
-        return password;
-    }
-
+    @Override
     void start(int freePort) throws IOException {
         Path binary = unpack();
         Files.createDirectories(folder);
         stopLeftover();
-        Files.deleteIfExists(log);
-        Files.createFile(log);
         account.own(data.resolve("runtime"));
         account.own(folder);
-        account.own(log);
+        freshLog();
         port = freePort;
         password = Secrets.random();
         Path conf = folder.resolve("redis.conf");
@@ -68,6 +52,7 @@ final class EmbeddedRedisServer {
     }
 
     /** SIGTERM: Redis flushes the append-only file and exits. */
+    @Override
     void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();

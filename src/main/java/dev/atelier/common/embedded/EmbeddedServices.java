@@ -73,14 +73,13 @@ public final class EmbeddedServices {
 
     /** Ends the servers this started (Redis first: the application is gone, nothing writes to either). */
     public void stop() {
-        if (redis != null) {
-            redis.stop();
-        }
-        if (postgres != null) {
-            try {
-                postgres.stop();
-            } catch (IOException e) {
-                LOG.warnf("The embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
+        for (EmbeddedServer server : new EmbeddedServer[] { redis, postgres }) {
+            if (server != null) {
+                try {
+                    server.stop();
+                } catch (IOException e) {
+                    LOG.warnf("An embedded server did not stop cleanly: %s", e.getMessage());
+                }
             }
         }
     }

@@ -37,6 +37,7 @@ import dev.atelier.common.error.ErrorCode;
 import dev.atelier.common.http.PublicUrl;
 import dev.atelier.common.validation.InputValidation;
 import dev.atelier.provider.GeneratedImage;
+import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.ProviderAttempt;
 import dev.atelier.routing.RoutingFailure;
 import dev.atelier.user.CurrentUser;
@@ -60,11 +61,13 @@ public class OpenAiImagesResource {
     private final PublicUrl publicUrl;
     private final InputValidation validation;
     private final ObjectMapper json;
+    private final GenerationRequests requests;
 
     OpenAiImagesResource(InlineGenerations generations, CurrentUser currentUser, PublicUrl publicUrl,
-            InputValidation validation, ObjectMapper json) {
+            InputValidation validation, ObjectMapper json, GenerationRequests requests) {
         this.validation = validation;
         this.json = json;
+        this.requests = requests;
         this.generations = generations;
         this.currentUser = currentUser;
         this.publicUrl = publicUrl;
@@ -77,7 +80,7 @@ public class OpenAiImagesResource {
     @CustomDeserialization(Strict.class)
     public Uni<RestResponse<Object>> generate(ImageGenerationBody body) {
         long started = System.nanoTime();
-        return currentUser.call(() -> OpenAiImageRequest.parse(validation.valid(body, "request body")),
+        return currentUser.call(() -> OpenAiImageRequest.parse(validation.valid(body, "request body"), requests::servedBy),
                 (userId, request) -> generations.generate(userId, request.job())
                         .map(done -> Boolean.TRUE.equals(body.stream()) ? streamed(request, done, started)
                                 : answer(request, done, started)));

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.catalogue.ModelCatalogue;
+import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.ModelLifecycle;
 import dev.atelier.routing.ProviderRegistry;
 import dev.atelier.user.CurrentUser;
@@ -49,9 +50,11 @@ public class OpenAiModelsResource {
     private final CurrentUser currentUser;
     private final ModelCatalogue catalogue;
     private final ModelLifecycle lifecycle;
+    private final GenerationRequests requests;
 
     OpenAiModelsResource(ProviderRegistry providers, CurrentUser currentUser, ModelCatalogue catalogue,
-            ModelLifecycle lifecycle) {
+            ModelLifecycle lifecycle, GenerationRequests requests) {
+        this.requests = requests;
         this.providers = providers;
         this.currentUser = currentUser;
         this.catalogue = catalogue;
@@ -83,9 +86,9 @@ public class OpenAiModelsResource {
         }));
     }
 
-    private static boolean pins(ImageProvider provider, String model) {
+    private boolean pins(ImageProvider provider, String model) {
         try {
-            return OpenAiImageRequest.provider(model) == provider.id();
+            return OpenAiImageRequest.provider(model, requests::servedBy) == provider.id();
         } catch (AtelierException unknownName) {
             return false;
         }

@@ -35,7 +35,8 @@ public class ProviderException extends RuntimeException {
             case RATE_LIMITED -> retryAfter == null || retryAfter.compareTo(maxRetryWait) <= 0
                     ? new Transient(provider, kind, message, retryAfter, httpStatus)
                     : new ProviderException(provider, kind, message, retryAfter, httpStatus);
-            case CONTENT_POLICY, BAD_REQUEST -> new Refusal(provider, kind, message, retryAfter, httpStatus);
+            // a model the vendor no longer serves says nothing about the provider's health: not counted by its breaker
+            case CONTENT_POLICY, BAD_REQUEST, MODEL_RETIRED -> new Refusal(provider, kind, message, retryAfter, httpStatus);
             default -> new ProviderException(provider, kind, message, retryAfter, httpStatus);
         };
     }
@@ -65,7 +66,7 @@ public class ProviderException extends RuntimeException {
         }
     }
 
-    /** The vendor refused this request (content policy, bad parameter): not the provider's fault. */
+    /** The vendor refused this request (content policy, bad parameter, a model it no longer serves): not the provider's fault. */
     public static final class Refusal extends ProviderException {
         Refusal(ProviderId provider, ProviderErrorKind kind, String message, Duration retryAfter, int httpStatus) {
             super(provider, kind, message, retryAfter, httpStatus);

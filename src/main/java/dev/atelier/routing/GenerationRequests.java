@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -80,9 +81,7 @@ public class GenerationRequests {
      */
     public ProviderId providerOf(String model, ProviderId asked) {
         for (ProviderId id : ProviderId.values()) {
-            boolean serves = catalogue.find(id, model).isPresent()
-                    || providers.get(id).map(p -> p.model().equals(model)).orElse(false);
-            if (serves && (asked == null || asked == id)) {
+            if (serves(id, model) && (asked == null || asked == id)) {
                 return id;
             }
         }
@@ -101,6 +100,20 @@ public class GenerationRequests {
     /** Completes when {@code promptId} is null or one of the caller's enhancements; NOT_FOUND otherwise. */
     public Uni<Void> ownedPrompt(UUID userId, UUID promptId) {
         return promptId == null ? Uni.createFrom().voidItem() : prompts.get(userId, promptId).replaceWithVoid();
+    }
+
+    /** The provider whose catalogue lists {@code model}, or that is configured with it. */
+    public Optional<ProviderId> servedBy(String model) {
+        for (ProviderId id : ProviderId.values()) {
+            if (serves(id, model)) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean serves(ProviderId id, String model) {
+        return catalogue.find(id, model).isPresent() || providers.get(id).map(p -> p.model().equals(model)).orElse(false);
     }
 
     /**

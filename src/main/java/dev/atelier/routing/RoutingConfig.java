@@ -36,6 +36,13 @@ public interface RoutingConfig {
         @WithDefault("30")
         int warnDays();
 
+        /**
+         * How long a vendor's "model not found" marks the model retired for the cluster before it is tried again (a
+         * vendor answers the same for a model an account may not use, a wrong region or proxy path).
+         */
+        @WithDefault("PT24H")
+        Duration retiredFor();
+
         /** How often every replica reloads the retirements other replicas have recorded. */
         @WithDefault("5s")
         String refreshEvery();

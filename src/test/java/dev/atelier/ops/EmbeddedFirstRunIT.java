@@ -103,6 +103,14 @@ class EmbeddedFirstRunIT {
             postgres = Integer.parseInt(ports.group(1));
             redis = Integer.parseInt(ports.group(2));
             assertThat(app.logText()).contains("data in " + data).contains("set DATABASE_URL and REDIS_URL");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // the path CI takes: PostgreSQL refuses root, so the servers run as the unprivileged account
+                assertThat(app.logText()).contains("run as the unprivileged account 'atelier'");
+                assertThat(Files.getOwner(data.resolve("postgres")).getName()).isEqualTo("atelier");
+                assertThat(Files.getOwner(data.resolve("postgres.password")).getName()).isEqualTo("root");
+            }
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.resolve("postgres.password")))).isEqualTo("rw-------");
             assertThat(refusesWithoutPassword(postgres, "\u0000\u0000\u0000\u0008\u0004\u00d2\u0016\u002f"))
                     .as("PostgreSQL answers, but only to its password").isTrue();
             assertThat(redisAnswer(redis)).as("Redis wants its password").startsWith("-NOAUTH");

@@ -228,7 +228,7 @@ class ModelLifecycleTest {
         assertThat(health.snapshot(ProviderId.OPENAI).status()).as("only the model is gone, not OpenAI").isNotEqualTo("DOWN");
 
         // a second replica: its own retirements and lifecycle on the same Redis
-        ModelRetirements otherReplica = new ModelRetirements(redis, keys);
+        ModelRetirements otherReplica = new ModelRetirements(redis, keys, config);
         Outcomes.value(otherReplica.refresh());
         assertThat(otherReplica.retired(ProviderId.OPENAI, SUNBURST)).isPresent();
         assertThat(new ModelLifecycle(catalogue, otherReplica, config).choose(ProviderId.OPENAI, SUNBURST).model())
@@ -237,6 +237,23 @@ class ModelLifecycleTest {
         vendor.resetRequests();
         run(openAiWith(null));
         assertThat(callsFor(SUNBURST)).as("not asked again").isZero();
+    }
+
+    @Test
+    void aRetirementMarkExpiresAndADamagedOneIsIgnored() {
+        String key = keys.key("models", "retired");
+        long past = java.time.Instant.now().minusSeconds(60).toEpochMilli();
+        long future = java.time.Instant.now().plusSeconds(3600).toEpochMilli();
+        redis.hash(String.class, String.class, String.class).hset(key, Map.of(
+                "OPENAI/gpt-image-2", today() + "|" + past + "|model_not_found a day ago",
+                "OPENAI/" + FLARE, "not a mark at all",
+                "OPENAI/" + SUNBURST, today() + "|" + future + "|model_not_found")).await().atMost(Duration.ofSeconds(5));
+
+        Outcomes.value(retirements.refresh());
+
+        assertThat(retirements.retired(ProviderId.OPENAI, "gpt-image-2")).as("expired: tried again").isEmpty();
+        assertThat(retirements.retired(ProviderId.OPENAI, FLARE)).isEmpty();
+        assertThat(retirements.retired(ProviderId.OPENAI, SUNBURST)).isPresent();
     }
 
     @Test

@@ -28,6 +28,23 @@ public record EmbeddedPlan(boolean postgres, boolean redis, String mode) {
      * in {@code auto} mode, and only for a server nothing configures).
      */
     public static EmbeddedPlan decide(Map<String, String> env, Properties system, IntPredicate answers) {
+        return decide(env, system, Map.of(), answers);
+    }
+
+    /**
+     * The same, also reading {@code files}: what the application's own configuration files in its working folder
+     * set ({@code .env}, {@code config/application.properties}), which configure a server as surely as the
+     * environment does.
+     */
+    public static EmbeddedPlan decide(Map<String, String> env, Properties system, Map<String, String> files,
+            IntPredicate answers) {
+        Properties all = new Properties();
+        all.putAll(files);
+        all.putAll(system);
+        return decideFrom(env, all, answers);
+    }
+
+    private static EmbeddedPlan decideFrom(Map<String, String> env, Properties system, IntPredicate answers) {
         String mode = setting(env, system, "ATELIER_EMBEDDED", "atelier.embedded");
         mode = mode == null ? "auto" : mode.trim().toLowerCase(Locale.ROOT);
         return switch (mode) {

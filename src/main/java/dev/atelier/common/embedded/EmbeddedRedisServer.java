@@ -29,7 +29,7 @@ final class EmbeddedRedisServer extends EmbeddedServer {
     void start(int freePort) throws IOException {
         Path binary = unpack();
         Files.createDirectories(folder);
-        stopLeftover();
+        stopLeftover(binary);
         account.own(data.resolve("runtime"));
         account.own(folder);
         freshLog();
@@ -40,8 +40,10 @@ final class EmbeddedRedisServer extends EmbeddedServer {
                 "dir " + folder, "appendonly yes", "appendfsync everysec", "save \"\"", "daemonize no",
                 "pidfile " + folder.resolve("redis.pid"), "logfile " + log, "requirepass " + password) + "\n");
         account.own(conf);
-        process = new ProcessBuilder(account.command(List.of(binary.toString(), conf.toString())))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(account.command(List.of(binary.toString(), conf.toString())))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ServerAccount.clean(builder.environment());
+        process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Ports.answers(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -67,15 +69,16 @@ final class EmbeddedRedisServer extends EmbeddedServer {
     }
 
     /** A Redis from an earlier run that was killed still holds the folder: end it, so two never share the file. */
-    private void stopLeftover() throws IOException {
+    private void stopLeftover(Path binary) throws IOException {
         Path pidFile = folder.resolve("redis.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
+            // only our own binary: the pid file lies in a folder the servers' account can write
             Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false));
+                    .filter(p -> p.info().command().map(c -> Path.of(c).equals(binary)).orElse(false));
             if (leftover.isPresent()) {
                 leftover.get().destroy();
                 leftover.get().onExit().get(15, TimeUnit.SECONDS);

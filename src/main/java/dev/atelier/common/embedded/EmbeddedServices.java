@@ -1,8 +1,11 @@
 package dev.atelier.common.embedded;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +34,21 @@ public final class EmbeddedServices {
 
     /** Starts what this environment needs (possibly nothing) and configures the application for it. */
     public static EmbeddedServices start(Map<String, String> env, Properties system) throws IOException {
-        EmbeddedPlan plan = EmbeddedPlan.decide(env, system, Ports::answers);
+        EmbeddedPlan plan = EmbeddedPlan.decide(env, system, ConfigFiles.read(Path.of("")), Ports::answers);
         if (!plan.any()) {
             return new EmbeddedServices(null, null);
         }
+        if (system.getProperty("os.name", "").startsWith("Windows")) {
+            throw new IOException("Embedded PostgreSQL and Redis are not supported on Windows: set DATABASE_URL and "
+                    + "REDIS_URL to your servers (or run Atelier in WSL)");
+        }
         Path data = DataDirectory.resolve(env, system);
         Files.createDirectories(data);
+        lock(data);
         ServerAccount account = ServerAccount.forThisProcess();
         if (account.root()) {
             reachable(data);
-            account.own(data);
+            account.ownFolder(data);
         }
         EmbeddedPostgresServer postgres = plan.postgres() ? new EmbeddedPostgresServer(data, account) : null;
         EmbeddedRedisServer redis = plan.redis() ? new EmbeddedRedisServer(data, account) : null;
@@ -83,6 +91,24 @@ public final class EmbeddedServices {
             }
         }
     }
+
+    /**
+     * One Atelier per data folder: a second would stop the first one's servers, taking them for leftovers. The
+     * lock lasts as long as this JVM.
+     */
+    private static void lock(Path data) throws IOException {
+        FileChannel channel = FileChannel.open(data.resolve("atelier.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IOException("Another Atelier is using the data folder " + data + "; stop it, or give this one "
+                    + "its own ATELIER_DATA_DIR");
+        }
+        LOCKS.add(lock);
+    }
+
+    private static final List<FileLock> LOCKS = new ArrayList<>();
 
     /** Running as root, every folder above the data folder must let the servers' account pass. */
     private static void reachable(Path data) throws IOException {

@@ -1,12 +1,18 @@
 package dev.atelier.common.embedded;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 
 /** The embedded servers' passwords: random, hex (safe in a URL), in files only their owner can read. */
 final class Secrets {
@@ -22,10 +28,18 @@ final class Secrets {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Writes {@code text} to a file readable and writable by its owner alone. */
+    /**
+     * Writes {@code text} to a new file readable and writable by its owner alone, in one exclusive create: a link
+     * planted at that name (the folder may be writable by the servers' account) makes it fail rather than write
+     * through.
+     */
     static void write(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text, StandardOpenOption.TRUNCATE_EXISTING);
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        try (SeekableByteChannel channel = Files.newByteChannel(file, options,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,9 +25,9 @@ final class ServerAccount {
         this.root = root;
     }
 
-    /** The account for this process: the unprivileged one (made if missing) when running as root. */
+    /** The account for this process: the unprivileged one (made if missing) when running as root (uid 0). */
     static ServerAccount forThisProcess() throws IOException {
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = isRoot();
         ServerAccount account = new ServerAccount(root);
         if (root && run(List.of("id", "-u", ACCOUNT), null) != 0) {
             int made = run(List.of("useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
@@ -43,11 +45,48 @@ final class ServerAccount {
         return root;
     }
 
-    /** Hands {@code folder} (and everything in it) to the account the servers run as. */
-    void own(Path folder) throws IOException {
-        if (root && run(List.of("chown", "-R", ACCOUNT + ":" + ACCOUNT, folder.toString()), null) != 0) {
-            throw new IOException("Could not hand " + folder + " to the account '" + ACCOUNT + "'");
+    private static boolean isRoot() throws IOException {
+        Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+        String uid = new String(id.getInputStream().readAllBytes()).trim();
+        try {
+            id.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        return uid.equals("0");
+    }
+
+    /** Hands what Atelier made ({@code path} and everything in it) to the account the servers run as. */
+    void own(Path path) throws IOException {
+        chown(path, true);
+    }
+
+    /** Hands the folder itself, not what an operator may already keep in it, to the servers' account. */
+    void ownFolder(Path folder) throws IOException {
+        chown(folder, false);
+    }
+
+    private void chown(Path path, boolean recursive) throws IOException {
+        List<String> command = new ArrayList<>(List.of("chown"));
+        if (recursive) {
+            command.add("-R");
+        }
+        command.addAll(List.of(ACCOUNT + ":" + ACCOUNT, path.toString()));
+        if (root && run(command, null) != 0) {
+            throw new IOException("Could not hand " + path + " to the account '" + ACCOUNT + "'");
+        }
+    }
+
+    /** The environment a server starts with: the system's path and locale, none of Atelier's settings or keys. */
+    static void clean(Map<String, String> environment) {
+        Map<String, String> kept = new HashMap<>();
+        for (String name : List.of("PATH", "LANG", "LC_ALL", "TZ")) {
+            if (environment.containsKey(name)) {
+                kept.put(name, environment.get(name));
+            }
+        }
+        environment.clear();
+        environment.putAll(kept);
     }
 
     /**
@@ -71,6 +110,7 @@ final class ServerAccount {
     /** Runs {@code command} to its end (at most two minutes), its output appended to {@code log}; the exit code. */
     static int run(List<String> command, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
+        clean(builder.environment());
         if (log == null) {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         } else {

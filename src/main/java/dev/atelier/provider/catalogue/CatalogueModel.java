@@ -17,7 +17,7 @@ import dev.atelier.provider.ProviderId;
  * @param replacement  the model the vendor recommends instead (same provider), or null
  * @param quality      the routing prior for images of this model, 0..1
  * @param capabilities what it accepts
- * @param pricing      how it is billed
+ * @param pricing      how it is billed (null only while the catalogue is read: the provider's defaults fill it)
  * @param sources      where each fact was read, with the date
  * @param known        false for a model an operator configured that the catalogue does not list (defaults apply)
  */
@@ -28,7 +28,6 @@ public record CatalogueModel(ProviderId provider, String id, String displayName,
     public CatalogueModel {
         status = status == null ? ModelStatus.ACTIVE : status;
         sources = sources == null ? List.of() : List.copyOf(sources);
-        pricing = pricing == null ? PriceFormula.FREE : pricing;
     }
 
     /** Whether the vendor has stopped serving it by {@code today}. */

@@ -64,17 +64,22 @@ public class ModelCatalogue {
         file.chatModels().forEach(chat -> chatModels.put(chat.id(), chat));
         for (CatalogueModel model : file.models()) {
             if (DEFAULTS.equals(model.id())) {
-                defaults.put(model.provider(), model);
+                defaults.put(model.provider(), model.pricing() != null ? model : new CatalogueModel(model.provider(),
+                        model.id(), model.displayName(), model.status(), null, null, model.quality(),
+                        model.capabilities(), PriceFormula.FREE, model.sources(), false));
             }
         }
         for (CatalogueModel model : file.models()) {
             if (!DEFAULTS.equals(model.id())) {
                 CatalogueModel base = defaults.get(model.provider());
+                // what a listed model leaves out (an operator's addition may give only an id) is its provider's default
                 CatalogueModel known = new CatalogueModel(model.provider(), model.id(), model.displayName(),
-                        model.status(), model.shutdownDate(), model.replacement(), model.quality(),
+                        model.status(), model.shutdownDate(), model.replacement(),
+                        model.quality() != null ? model.quality() : base == null ? null : base.quality(),
                         model.capabilities() == null ? base == null ? null : base.capabilities()
                                 : model.capabilities().orElse(base == null ? null : base.capabilities()),
-                        model.pricing(), model.sources(), true);
+                        model.pricing() != null ? model.pricing() : base == null ? PriceFormula.FREE : base.pricing(),
+                        model.sources(), true);
                 models.computeIfAbsent(model.provider(), p -> new LinkedHashMap<>()).put(model.id(), known);
             }
         }

@@ -48,6 +48,19 @@ class EmbeddedPlanTest {
     }
 
     @Test
+    void aServerConfiguredInTheApplicationsOwnFilesIsNotReplaced(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(folder.resolve(".env"), "DATABASE_URL=postgresql://db.internal/atelier\n");
+        java.nio.file.Files.createDirectories(folder.resolve("config"));
+        java.nio.file.Files.writeString(folder.resolve("config").resolve("application.properties"),
+                "quarkus.redis.hosts=redis://cache.internal:6379\n");
+
+        EmbeddedPlan plan = EmbeddedPlan.decide(Map.of(), new Properties(), ConfigFiles.read(folder), NOTHING_LISTENS);
+
+        assertThat(plan.any()).as("both servers are configured in files Quarkus reads").isFalse();
+    }
+
+    @Test
     void neverAndAlwaysOverrideWhatIsFound() {
         assertThat(EmbeddedPlan.decide(Map.of("ATELIER_EMBEDDED", "never"), new Properties(), NOTHING_LISTENS).any())
                 .isFalse();

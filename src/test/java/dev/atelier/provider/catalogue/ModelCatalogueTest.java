@@ -105,7 +105,10 @@ class ModelCatalogueTest {
         assertThat(gpt2.shutdownDate()).isEqualTo(LocalDate.parse("2027-02-01"));
         assertThat(gpt2.pricing().imageOutputPerMillion()).isEqualByComparingTo("25");
         assertThat(gpt2.pricing().textInputPerMillion()).as("untouched fields stay").isEqualByComparingTo("5");
-        assertThat(changed.find(ProviderId.OPENAI, "my-proxy-model")).isPresent();
+        CatalogueModel proxy = changed.find(ProviderId.OPENAI, "my-proxy-model").orElseThrow();
+        assertThat(proxy.pricing().kind()).as("an addition without a price is priced as its provider's default, "
+                + "never free").isEqualTo(PriceKind.PER_TOKEN);
+        assertThat(proxy.pricing().estimate("medium.1024x1024", 1)).isPositive();
     }
 
     @Test

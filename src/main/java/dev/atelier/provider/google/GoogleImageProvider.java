@@ -141,17 +141,27 @@ public class GoogleImageProvider implements ImageProvider {
         ModelLimits limits = catalogue.model(id(), model).capabilities();
         Map<String, Object> body = VertexPayloads.gemini(request, limits.aspectRatios(),
                 VertexPayloads.imageSize(request, limits.imageSizes()));
-        List<Uni<GenerationResult>> calls = new ArrayList<>();
+        List<Uni<Object>> calls = new ArrayList<>();
         for (int i = 0; i < Math.min(Math.max(1, request.count()), MAX_CALLS); i++) {
             calls.add(tokens.token()
                     .flatMap(token -> client.generateContent(project, config.location(), model, "Bearer " + token, body))
                     .onFailure().transform(this::classified)
-                    .map(answer -> gemini(answer, request, model)));
+                    .map(answer -> (Object) gemini(answer, request, model))
+                    .onFailure().recoverWithItem(failure -> failure));
         }
-        return Uni.join().all(calls).andFailFast().map(results -> new GenerationResult(id(), model,
-                results.stream().flatMap(r -> r.images().stream()).toList(),
-                results.stream().map(GenerationResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
-                results.stream().map(GenerationResult::usage).reduce(null, (a, b) -> a == null ? b : a.plus(b))));
+        // every call runs to its end: the images made (and paid for) are kept even when another call failed; only
+        // when none made one does the request fail, with the first call's error
+        return Uni.join().all(calls).andFailFast().map(outcomes -> {
+            List<GenerationResult> results = outcomes.stream().filter(GenerationResult.class::isInstance)
+                    .map(GenerationResult.class::cast).toList();
+            if (results.isEmpty()) {
+                Throwable first = (Throwable) outcomes.get(0);
+                throw first instanceof RuntimeException runtime ? runtime : new IllegalStateException(first);
+            }
+            return new GenerationResult(id(), model, results.stream().flatMap(r -> r.images().stream()).toList(),
+                    results.stream().map(GenerationResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    results.stream().map(GenerationResult::usage).reduce(null, (a, b) -> a == null ? b : a.plus(b)));
+        });
     }
 
     private Throwable classified(Throwable e) {

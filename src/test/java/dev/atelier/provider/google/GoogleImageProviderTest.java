@@ -99,6 +99,21 @@ class GoogleImageProviderTest {
     }
 
     @Test
+    void imagesAlreadyMadeAndPaidForAreKeptWhenAnotherCallOfTheRequestFails() {
+        vendor.stubFor(post(urlEqualTo(GENERATE)).inScenario("one of two").whenScenarioStateIs(STARTED)
+                .willReturn(json(200, geminiAnswer(1120, 0))).willSetStateTo("refusing"));
+        vendor.stubFor(post(urlEqualTo(GENERATE)).inScenario("one of two").whenScenarioStateIs("refusing")
+                .willReturn(rpcError(400, "INVALID_ARGUMENT", "Request contains an invalid argument.")));
+        ImageRequest two = new ImageRequest("a heron", null, 1024, 1024, 2, Quality.STANDARD, null, null, null, null);
+
+        GenerationResult result = Outcomes.value(google.generate(two, ProgressListener.NONE));
+
+        assertThat(result.images()).as("the image that was made").hasSize(1);
+        assertThat(result.costUsd()).as("and what it cost").isPositive();
+        vendor.verify(2, postRequestedFor(urlEqualTo(GENERATE)));
+    }
+
+    @Test
     void geminiUsageBillsWithinACentOfGooglesPerImagePriceForEverySize() {
         // gemini-3.1-flash-image: Google's output tokens per image size (Vertex docs) and per-image prices
         Map<String, int[]> sizes = Map.of("512", new int[] { 512, 747 }, "1K", new int[] { 1024, 1120 },

@@ -15,7 +15,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class AtelierMain {
 
-    private AtelierMain() {
+    AtelierMain() {
     }
 
     public static void main(String... args) throws Exception {

@@ -149,19 +149,24 @@ public class GoogleImageProvider implements ImageProvider {
                     .map(answer -> (Object) gemini(answer, request, model))
                     .onFailure().recoverWithItem(failure -> failure));
         }
-        // every call runs to its end: the images made (and paid for) are kept even when another call failed; only
-        // when none made one does the request fail, with the first call's error
-        return Uni.join().all(calls).andFailFast().map(outcomes -> {
-            List<GenerationResult> results = outcomes.stream().filter(GenerationResult.class::isInstance)
-                    .map(GenerationResult.class::cast).toList();
-            if (results.isEmpty()) {
-                Throwable first = (Throwable) outcomes.get(0);
-                throw first instanceof RuntimeException runtime ? runtime : new IllegalStateException(first);
-            }
-            return new GenerationResult(id(), model, results.stream().flatMap(r -> r.images().stream()).toList(),
-                    results.stream().map(GenerationResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
-                    results.stream().map(GenerationResult::usage).reduce(null, (a, b) -> a == null ? b : a.plus(b)));
-        });
+        return Uni.join().all(calls).andFailFast().map(outcomes -> combine(id(), model, outcomes));
+    }
+
+    /**
+     * The calls of one request together, each a {@link GenerationResult} or the failure it ended with: the images
+     * made (and paid for) are kept even when another call failed; only when none made one does the request fail,
+     * with the first call's failure.
+     */
+    static GenerationResult combine(ProviderId id, String model, List<Object> outcomes) {
+        List<GenerationResult> results = outcomes.stream().filter(GenerationResult.class::isInstance)
+                .map(GenerationResult.class::cast).toList();
+        if (results.isEmpty()) {
+            Throwable first = (Throwable) outcomes.get(0);
+            throw first instanceof RuntimeException runtime ? runtime : new IllegalStateException(first);
+        }
+        return new GenerationResult(id, model, results.stream().flatMap(r -> r.images().stream()).toList(),
+                results.stream().map(GenerationResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
+                results.stream().map(GenerationResult::usage).reduce(null, (a, b) -> a == null ? b : a.plus(b)));
     }
 
     private Throwable classified(Throwable e) {

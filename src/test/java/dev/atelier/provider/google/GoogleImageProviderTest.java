@@ -100,16 +100,30 @@ class GoogleImageProviderTest {
 
     @Test
     void imagesAlreadyMadeAndPaidForAreKeptWhenAnotherCallOfTheRequestFails() {
-        vendor.stubFor(post(urlEqualTo(GENERATE)).inScenario("one of two").whenScenarioStateIs(STARTED)
-                .willReturn(json(200, geminiAnswer(1120, 0))).willSetStateTo("refusing"));
-        vendor.stubFor(post(urlEqualTo(GENERATE)).inScenario("one of two").whenScenarioStateIs("refusing")
-                .willReturn(rpcError(400, "INVALID_ARGUMENT", "Request contains an invalid argument.")));
+        GenerationResult made = new GenerationResult(ProviderId.GOOGLE, "gemini-3.1-flash-image",
+                List.of(new dev.atelier.provider.GeneratedImage(new byte[] { 1 }, "image/png", 1, 1, null, null)),
+                new BigDecimal("0.067"), new dev.atelier.provider.TokenUsage(12, 0, 1120, 0));
+        RuntimeException refused = new IllegalArgumentException("refused");
+
+        GenerationResult kept = GoogleImageProvider.combine(ProviderId.GOOGLE, "gemini-3.1-flash-image",
+                List.of(refused, made));
+
+        assertThat(kept.images()).as("the image that was made").hasSize(1);
+        assertThat(kept.costUsd()).as("and what it cost").isEqualByComparingTo("0.067");
+        assertThat(kept.usage().imageOutput()).isEqualTo(1120);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoogleImageProvider.combine(ProviderId.GOOGLE,
+                "gemini-3.1-flash-image", List.of(refused, new IllegalStateException("second"))))
+                .as("none made: the first call's failure").isSameAs(refused);
+    }
+
+    @Test
+    void whenEveryCallOfARequestFailsTheRequestFailsWithTheVendorsError() {
+        vendor.stubFor(post(urlEqualTo(GENERATE)).willReturn(rpcError(400, "INVALID_ARGUMENT",
+                "Request contains an invalid argument.")));
         ImageRequest two = new ImageRequest("a heron", null, 1024, 1024, 2, Quality.STANDARD, null, null, null, null);
 
-        GenerationResult result = Outcomes.value(google.generate(two, ProgressListener.NONE));
-
-        assertThat(result.images()).as("the image that was made").hasSize(1);
-        assertThat(result.costUsd()).as("and what it cost").isPositive();
+        assertThat(Outcomes.classified(ProviderId.GOOGLE, google.generate(two, ProgressListener.NONE)).kind())
+                .isEqualTo(ProviderErrorKind.BAD_REQUEST);
         vendor.verify(2, postRequestedFor(urlEqualTo(GENERATE)));
     }
 

@@ -69,13 +69,15 @@ public class SpendLedger {
 
     /**
      * Inside the caller's transaction: locks the user, then fails with BUDGET_EXCEEDED (with the remaining amount)
-     * when {@code amount} more would pass the daily or monthly limit.
+     * when {@code amount} more would pass the daily or monthly limit. Nothing to reserve (free providers: LOCAL, a
+     * self-hosted SD web UI) takes no lock and reads nothing: it cannot pass a limit, so one user's free jobs are
+     * not queued behind each other.
      */
     public Uni<Void> reserve(SqlClient transaction, UUID userId, BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            return Uni.createFrom().voidItem();
+        }
         return spend(transaction, userId, true).invoke(spend -> {
-            if (amount.signum() <= 0) {
-                return;
-            }
             if (spend.committedToday().add(amount).compareTo(spend.dailyLimit()) > 0) {
                 throw exceeded("daily", spend.dailyLimit(), spend.remainingToday(), amount);
             }

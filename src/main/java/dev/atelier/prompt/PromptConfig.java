@@ -22,7 +22,7 @@ public interface PromptConfig {
     Map<String, Integer> providerMaxChars();
 
     /** Version of the template engine; part of every cache key, so a new version never serves old results. */
-    @WithDefault("template-v1")
+    @WithDefault("template-v2")
     String engineVersion();
 
     /** Enhancement cache. */

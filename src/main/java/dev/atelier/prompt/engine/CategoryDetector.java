@@ -41,6 +41,8 @@ public final class CategoryDetector {
     private static final Set<String> ARTICLES = Set.of("a", "an", "the", "one", "two", "three", "some");
 
     private final Map<String, Cue> lexicon;
+    /** The one-word cues, where typos are looked for. */
+    private final List<String> singleWords;
 
     private record Cue(Category category, double weight) {
     }
@@ -49,6 +51,8 @@ public final class CategoryDetector {
         Map<String, Cue> map = new HashMap<>();
         terms.forEach((term, cue) -> map.put(term, new Cue(cue.getKey(), cue.getValue())));
         this.lexicon = Map.copyOf(map);
+        this.singleWords = map.keySet().stream().filter(t -> t.indexOf(' ') < 0 && t.length() >= TYPO_MIN_LENGTH - 1)
+                .filter(t -> t.chars().allMatch(Character::isLetter)).sorted().toList();
     }
 
     /** The detector with the bundled lexicon. */
@@ -84,8 +88,9 @@ public final class CategoryDetector {
     }
 
     public CategoryGuess detect(String text) {
-        List<String> words = PromptText.words(text);
+        List<String> words = corrected(PromptText.words(PromptText.nameEmoji(text)));
         Map<Category, Double> scores = new EnumMap<>(Category.class);
+        Cue frame = null;
         int rank = 0;
         int i = 0;
         while (i < words.size()) {
@@ -100,6 +105,7 @@ public final class CategoryDetector {
             if (framing && match.cue.category() == Category.ART) {
                 weight *= FRAMED_MEDIUM;
             } else if (framing && match.length == 1 && FRAMES.contains(words.get(i))) {
+                frame = frame == null ? match.cue : frame;
                 i = next;
                 continue;
             }
@@ -108,6 +114,10 @@ public final class CategoryDetector {
             scores.merge(match.cue.category(), style ? weight : weight * Math.pow(DECAY, rank), Double::sum);
             rank++;
             i = next;
+        }
+        if (scores.isEmpty() && frame != null) {
+            // "portrait of a stranger": nothing after the frame says more than the frame itself
+            return new CategoryGuess(frame.category(), 0.4);
         }
         if (scores.isEmpty()) {
             // "a ladder", "the doorknocker": an unknown thing is most likely an object; a bare word is a concept
@@ -125,6 +135,84 @@ public final class CategoryDetector {
     }
 
     private record Match(Cue cue, int length) {
+    }
+
+    /** The shortest word a typo is looked for in: shorter ones are too often other real words. */
+    private static final int TYPO_MIN_LENGTH = 6;
+
+    /**
+     * The words with a likely typo of a cue word mended ("portriat" → "portrait", "lanscape" → "landscape"): a word
+     * of at least {@value #TYPO_MIN_LENGTH} letters that is no cue itself, one edit (a letter changed, added, dropped
+     * or two swapped) from exactly one cue word.
+     */
+    private List<String> corrected(List<String> words) {
+        List<String> out = null;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.length() < TYPO_MIN_LENGTH || lookup(word) != null || PromptText.isStopword(word)
+                    || !word.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            String mended = nearestCue(word);
+            if (mended != null) {
+                out = out == null ? new java.util.ArrayList<>(words) : out;
+                out.set(i, mended);
+            }
+        }
+        return out == null ? words : out;
+    }
+
+    private String nearestCue(String word) {
+        String found = null;
+        for (String term : singleWords) {
+            if (Math.abs(term.length() - word.length()) <= 1 && oneEditApart(word, term)) {
+                if (found != null && !found.equals(term)) {
+                    return null; // ambiguous: leave it
+                }
+                found = term;
+            }
+        }
+        return found;
+    }
+
+    /** Changing, adding or dropping any letter is a typo only in words this long: shorter ones are often real words. */
+    private static final int SUBSTITUTION_MIN_LENGTH = 8;
+
+    /**
+     * Whether {@code typed} is a typo of {@code term} of the kinds people make and real words rarely are: two
+     * neighbouring letters swapped ("portriat"), a doubled letter added or dropped ("racoon", "squirrell"), or, in a
+     * long word, one letter changed, added or dropped ("necklase", "lanscape") - never in the first letter (measured on PartiPrompts, where
+     * fountain/mountain, garbage/garage and french/wrench are real words, not typos).
+     */
+    static boolean oneEditApart(String typed, String term) {
+        if (typed.equals(term) || typed.isEmpty() || term.isEmpty() || typed.charAt(0) != term.charAt(0)) {
+            return false;
+        }
+        if (typed.length() == term.length()) {
+            int first = -1;
+            int differences = 0;
+            for (int i = 0; i < typed.length(); i++) {
+                if (typed.charAt(i) != term.charAt(i)) {
+                    differences++;
+                    first = first < 0 ? i : first;
+                }
+            }
+            boolean swap = differences == 2 && first + 1 < typed.length() && typed.charAt(first) == term.charAt(first + 1)
+                    && typed.charAt(first + 1) == term.charAt(first);
+            return swap || (differences == 1 && typed.length() >= SUBSTITUTION_MIN_LENGTH);
+        }
+        String longer = typed.length() > term.length() ? typed : term;
+        String shorter = longer == typed ? term : typed;
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        boolean doubled = (i > 0 && longer.charAt(i) == longer.charAt(i - 1))
+                || (i + 1 < longer.length() && longer.charAt(i) == longer.charAt(i + 1));
+        // a letter more at the end is an inflection ("textured"), not a typo
+        boolean inside = i < shorter.length();
+        return (doubled || (inside && typed.length() >= SUBSTITUTION_MIN_LENGTH))
+                && shorter.substring(i).equals(longer.substring(i + 1));
     }
 
     private Match longestMatchAt(List<String> words, int start) {

@@ -45,6 +45,36 @@ public final class PromptText {
         return WHITESPACE.matcher(text).replaceAll(" ").trim();
     }
 
+    /**
+     * Emoji read as the words they stand for, by their Unicode names ({@code Character.getName}): "🐙 in space" is
+     * "octopus in space". Skin-tone modifiers and variation selectors go; flags (regional indicators) and emoji
+     * newer than the JDK's Unicode tables stay as they are.
+     */
+    public static String nameEmoji(String text) {
+        if (text == null || text.codePoints().noneMatch(PromptText::isEmoji)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(cp -> {
+            if (cp >= 0x1F3FB && cp <= 0x1F3FF || cp == 0xFE0F || cp == 0xFE0E) {
+                return; // skin tones, emoji and text presentation selectors
+            }
+            String name = isEmoji(cp) ? Character.getName(cp) : null;
+            if (name == null) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(' ').append(name.toLowerCase(Locale.ROOT)).append(' ');
+            }
+        });
+        return WHITESPACE.matcher(out).replaceAll(" ").trim();
+    }
+
+    private static boolean isEmoji(int cp) {
+        boolean block = (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1F2FF
+                && !(cp >= 0x1F1E6 && cp <= 0x1F1FF));
+        return block && Character.getType(cp) == Character.OTHER_SYMBOL;
+    }
+
     /** Lower-case words (letters, digits, apostrophes and hyphens inside words). */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();

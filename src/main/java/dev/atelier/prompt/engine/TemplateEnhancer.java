@@ -42,8 +42,10 @@ public final class TemplateEnhancer {
      * @param category the caller's category, or null to detect it
      */
     public Enhancement enhance(String subject, Category category, StylePreferences style, long seed) {
-        CategoryGuess guess = category != null ? new CategoryGuess(category, 1.0) : detector.detect(subject);
-        return fromPlan(planner.plan(subject, guess.category(), style, seed), guess.confidence());
+        // emoji are read as their names, so every provider (and a text encoder that cannot read emoji) gets the word
+        String understood = PromptText.nameEmoji(subject);
+        CategoryGuess guess = category != null ? new CategoryGuess(category, 1.0) : detector.detect(understood);
+        return fromPlan(planner.plan(understood, guess.category(), style, seed), guess.confidence());
     }
 
     /** Phrases an existing plan for every provider. */

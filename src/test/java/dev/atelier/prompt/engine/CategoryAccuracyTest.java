@@ -56,6 +56,31 @@ class CategoryAccuracyTest {
     }
 
     @Test
+    void typosOfCueWordsAreReadAsTheWordButRealWordsAreNotBent() {
+        assertThat(detector.detect("portriat of an old fisherman").category()).isEqualTo(Category.PORTRAIT);
+        assertThat(detector.detect("a racoon in the snow").category()).isEqualTo(Category.ANIMAL);
+        assertThat(detector.detect("a squirrell on a branch").category()).isEqualTo(Category.ANIMAL);
+        assertThat(detector.detect("a lanscape at dawn").category()).isEqualTo(Category.LANDSCAPE);
+
+        assertThat(CategoryDetector.oneEditApart("portriat", "portrait")).as("a swap").isTrue();
+        assertThat(CategoryDetector.oneEditApart("racoon", "raccoon")).as("a doubled letter").isTrue();
+        assertThat(CategoryDetector.oneEditApart("necklase", "necklace")).as("a letter changed, long word").isTrue();
+        assertThat(CategoryDetector.oneEditApart("fountain", "mountain")).as("never the first letter").isFalse();
+        assertThat(CategoryDetector.oneEditApart("garbage", "garage")).as("a real word, short").isFalse();
+        assertThat(CategoryDetector.oneEditApart("textured", "texture")).as("an inflection").isFalse();
+        assertThat(CategoryDetector.oneEditApart("concert", "concept")).as("short words differ by a letter").isFalse();
+    }
+
+    @Test
+    void emojiAreReadByTheirNames() {
+        assertThat(PromptText.nameEmoji("🐙 in space")).isEqualTo("octopus in space");
+        assertThat(PromptText.nameEmoji("a 👍🏽 sign")).as("skin tone dropped").isEqualTo("a thumbs up sign sign");
+        assertThat(PromptText.nameEmoji("no emoji here")).isEqualTo("no emoji here");
+        assertThat(detector.detect("🐙 in space").category()).isEqualTo(Category.ANIMAL);
+        assertThat(detector.detect("🍕").category()).isEqualTo(Category.FOOD);
+    }
+
+    @Test
     void unclearInputGetsALowConfidenceGuessNotAnError() {
         CategoryGuess guess = detector.detect("zxqv blorp");
         assertThat(guess.category()).isNotNull();

@@ -22,6 +22,16 @@ class TemplateEnhancerTest {
     private final TemplateEnhancer enhancer = new TemplateEnhancer(CategoryDetector.withBundledLexicon(), LIMITS);
 
     @Test
+    void anEmojiIdeaIsPhrasedWithTheWordItStandsFor() {
+        Enhancement result = enhancer.enhance("🐙 in space", null, null, 0);
+
+        assertThat(result.category()).isEqualTo(Category.ANIMAL);
+        for (ProviderId provider : ProviderId.values()) {
+            assertThat(result.variant(provider).prompt()).as(provider.name()).containsIgnoringCase("octopus");
+        }
+    }
+
+    @Test
     void aCatBecomesADetailedAnimalPrompt() {
         Enhancement result = enhancer.enhance("a cat", null, null, 0);
 

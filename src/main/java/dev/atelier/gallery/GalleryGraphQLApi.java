@@ -1,5 +1,8 @@
 package dev.atelier.gallery;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -7,6 +10,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.pagination.Ids;
@@ -39,11 +43,18 @@ public class GalleryGraphQLApi {
     }
 
     @Query("images")
-    @Description("Your images, newest first; optionally only one provider's, or only those of one prompt category.")
+    @Description("Your images, newest first; optionally only one provider's, only those of one prompt category, or "
+            + "only one kind (GENERATED, EDITED, UPLOADED).")
     public Uni<@NonNull ImageConnection> images(@Name("first") Integer first, @Name("after") String after,
-            @Name("provider") ProviderId provider, @Name("category") Category category) {
+            @Name("provider") ProviderId provider, @Name("category") Category category, @Name("kind") ImageKind kind) {
         return currentUser.call(() -> PageRequest.of(first, after), (userId, page) -> images.page(userId, page, provider,
-                category));
+                category, kind));
+    }
+
+    @Description("What was edited from this image that you may see, newest first (first: default 20, at most 100).")
+    public Uni<@NonNull List<@NonNull Image>> edits(@Source Image image, @Name("first") Integer first) {
+        return currentUser.read(config.anonymousSharedRead(), () -> PageRequest.of(first, null),
+                (reader, page) -> images.editsOf(reader, UUID.fromString(image.id()), page.first()));
     }
 
     @Mutation("deleteImage")

@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 final class ImageRows {
 
     static final String COLUMNS = "i.id, i.width, i.height, i.mime_type, i.provider, i.model, i.seed, i.cost, "
-            + "i.revised_prompt, i.created_at";
+            + "i.revised_prompt, i.created_at, i.kind, i.source_image_id";
 
     private ImageRows() {
     }
@@ -21,6 +21,8 @@ final class ImageRows {
                 row.getString("model"), seed == null ? null : (int) (long) seed,
                 row.getBigDecimal("cost") == null ? null : row.getBigDecimal("cost").doubleValue(),
                 row.getString("revised_prompt"),
-                row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant());
+                row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
+                ImageKind.valueOf(row.getString("kind")),
+                row.getUUID("source_image_id") == null ? null : row.getUUID("source_image_id").toString());
     }
 }

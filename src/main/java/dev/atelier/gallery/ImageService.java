@@ -87,8 +87,21 @@ public class ImageService {
                 });
     }
 
+    /** The images edited from {@code source} that the reader may see, newest first. */
+    public Uni<List<Image>> editsOf(UUID reader, UUID source, int limit) {
+        return pool.preparedQuery("select " + ImageRows.COLUMNS + " from images i where i.source_image_id = $1 and "
+                        + READABLE.replace("$2", "$3") + " order by i.created_at desc, i.id desc limit $2")
+                .execute(Tuple.of(source, limit, reader))
+                .map(rows -> {
+                    List<Image> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(ImageRows.image(row)));
+                    return found;
+                });
+    }
+
     /** The owner's images, newest first. */
-    public Uni<ImageConnection> page(UUID owner, PageRequest page, ProviderId provider, Category category) {
+    public Uni<ImageConnection> page(UUID owner, PageRequest page, ProviderId provider, Category category,
+            ImageKind kind) {
         Cursor after = page.after();
         return pool.preparedQuery("""
                 select %s from images i
@@ -98,12 +111,14 @@ public class ImageService {
                    and ($2::text is null or i.provider = $2)
                    and ($3::text is null or coalesce(p.category, j.request->>'category') = $3)
                    and ($4::timestamptz is null or (i.created_at, i.id) < ($4, $5))
+                   and ($7::text is null or i.kind = $7)
                  order by i.created_at desc, i.id desc
                  limit $6""".formatted(ImageRows.COLUMNS))
                 .execute(Tuple.tuple().addUUID(owner).addString(provider == null ? null : provider.name())
                         .addString(category == null ? null : category.name())
                         .addOffsetDateTime(after == null ? null : after.at().atOffset(ZoneOffset.UTC))
-                        .addUUID(after == null ? null : after.id()).addInteger(page.first() + 1))
+                        .addUUID(after == null ? null : after.id()).addInteger(page.first() + 1)
+                        .addString(kind == null ? null : kind.name()))
                 .map(rows -> {
                     List<Image> fetched = new ArrayList<>();
                     rows.forEach(row -> fetched.add(ImageRows.image(row)));

@@ -15,9 +15,16 @@ package dev.atelier.provider;
  *                       renderers that draw without a model (the LOCAL preview), or null when not known
  * @param model          the vendor model to call (the router's choice: the one asked for, the configured one, or a
  *                       retired one's replacement); null means the provider's configured model
+ * @param edit           what an edit starts from (source, mask, references, strength); null for a new image
  */
 public record ImageRequest(String prompt, String negativePrompt, int width, int height, int count, Quality quality,
-        Long seed, String style, String theme, String model) {
+        Long seed, String style, String theme, String model, ImageEdit edit) {
+
+    /** A new image (not an edit). */
+    public ImageRequest(String prompt, String negativePrompt, int width, int height, int count, Quality quality,
+            Long seed, String style, String theme, String model) {
+        this(prompt, negativePrompt, width, height, count, quality, seed, style, theme, model, null);
+    }
 
     public static ImageRequest of(String prompt, int width, int height) {
         return new ImageRequest(prompt, null, width, height, 1, Quality.STANDARD, null, null, null, null);
@@ -29,23 +36,35 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
     }
 
     public ImageRequest withCount(int n) {
-        return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style, theme, model);
+        return new ImageRequest(prompt, negativePrompt, width, height, n, quality, seed, style, theme, model, edit);
     }
 
     /** The same request in one provider's words: its prompt and negative prompt. */
     public ImageRequest worded(String providerPrompt, String providerNegativePrompt) {
         return new ImageRequest(providerPrompt, providerNegativePrompt, width, height, count, quality, seed, style,
-                theme, model);
+                theme, model, edit);
     }
 
     /** The same request with its theme, when it had none. */
     public ImageRequest withTheme(String knownTheme) {
         return theme != null ? this
-                : new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, knownTheme, model);
+                : new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, knownTheme, model,
+                        edit);
     }
 
     /** The same request for {@code vendorModel}. */
     public ImageRequest withModel(String vendorModel) {
-        return new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, theme, vendorModel);
+        return new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, theme, vendorModel,
+                edit);
+    }
+
+    /** The same request as an edit of {@code from}. */
+    public ImageRequest editing(ImageEdit from) {
+        return new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, style, theme, model, from);
+    }
+
+    /** Whether it edits an image (else it makes a new one). */
+    public boolean isEdit() {
+        return edit != null;
     }
 }

@@ -10,9 +10,10 @@ import java.util.Set;
  * @param negativePrompt whether a negative prompt is honoured
  * @param seed           whether a seed is honoured
  * @param styles         accepted style hints
+ * @param edits          how it edits images
  */
 public record ProviderCapabilities(Set<String> sizes, long maxPixels, int maxCount, boolean negativePrompt,
-        boolean seed, Set<String> styles) {
+        boolean seed, Set<String> styles, EditSupport edits) {
 
     public boolean supportsSize(int width, int height) {
         if (width <= 0 || height <= 0) {

@@ -35,6 +35,63 @@ public final class TestImages {
         return Arrays.copyOf(png, png.length / 2);
     }
 
+    /**
+     * A decompression bomb: a well-formed PNG whose header claims {@code width} x {@code height} pixels of which it
+     * carries a few bytes of data (a decoder would allocate the whole canvas before finding out).
+     */
+    public static byte[] pixelBomb(int width, int height) {
+        byte[] small = png(1, 1);
+        byte[] bomb = small.clone();
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(width).putInt(height);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bomb, 12, 17);
+        java.nio.ByteBuffer.wrap(bomb, 29, 4).putInt((int) crc.getValue());
+        return bomb;
+    }
+
+    /**
+     * A mask in the edit convention: opaque everywhere but a transparent rectangle (the area to repaint) from
+     * ({@code x}, {@code y}), {@code w} x {@code h} pixels.
+     */
+    public static byte[] mask(int width, int height, int x, int y, int w, int h) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, width, height);
+        g.setComposite(java.awt.AlphaComposite.Clear);
+        g.fillRect(x, y, w, h);
+        g.dispose();
+        return write(image, "png");
+    }
+
+    /** An RGB image with one colour, for checking what an edit changed. */
+    public static byte[] solid(int width, int height, Color colour) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return write(image, "png");
+    }
+
+    /** The pixels of PNG or JPEG bytes. */
+    public static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] write(BufferedImage image, String format) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] encode(int width, int height, String format) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

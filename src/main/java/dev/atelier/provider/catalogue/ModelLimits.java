@@ -3,7 +3,10 @@ package dev.atelier.provider.catalogue;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Type;
+
+import dev.atelier.provider.EditSupport;
 
 /**
  * What a model accepts, as its vendor documents it. Absent values mean "not known" and fall back to the provider's
@@ -16,13 +19,17 @@ import org.eclipse.microprofile.graphql.Type;
  * @param maxCount       most images per request
  * @param seed           whether a seed is honoured
  * @param negativePrompt whether a negative prompt is honoured
- * @param edits          whether the model edits images and takes reference images
+ * @param edits          whether the model edits images (instruction edits or image-to-image)
  * @param maxPromptChars the longest prompt, in characters
+ * @param masks          whether an edit can repaint only a masked area (inpainting)
+ * @param strength       whether an edit takes an image-to-image strength
+ * @param maxReferenceImages how many reference images an edit takes beside its source
  */
 @Type("ModelCapabilities")
 @Description("What a model accepts; a null field is not known.")
 public record ModelLimits(List<String> sizes, Long maxPixels, List<String> aspectRatios, List<String> imageSizes,
-        Integer maxCount, Boolean seed, Boolean negativePrompt, Boolean edits, Integer maxPromptChars) {
+        Integer maxCount, Boolean seed, Boolean negativePrompt, Boolean edits, Integer maxPromptChars, Boolean masks,
+        Boolean strength, Integer maxReferenceImages) {
 
     public ModelLimits {
         sizes = sizes == null ? null : List.copyOf(sizes);
@@ -40,6 +47,16 @@ public record ModelLimits(List<String> sizes, Long maxPixels, List<String> aspec
                 imageSizes != null ? imageSizes : defaults.imageSizes, maxCount != null ? maxCount : defaults.maxCount,
                 seed != null ? seed : defaults.seed, negativePrompt != null ? negativePrompt : defaults.negativePrompt,
                 edits != null ? edits : defaults.edits,
-                maxPromptChars != null ? maxPromptChars : defaults.maxPromptChars);
+                maxPromptChars != null ? maxPromptChars : defaults.maxPromptChars,
+                masks != null ? masks : defaults.masks, strength != null ? strength : defaults.strength,
+                maxReferenceImages != null ? maxReferenceImages : defaults.maxReferenceImages);
+    }
+
+    /** How the model edits, unknown values read as "cannot". */
+    @Ignore
+    public EditSupport editSupport() {
+        boolean any = Boolean.TRUE.equals(edits);
+        return !any ? EditSupport.NONE : new EditSupport(true, Boolean.TRUE.equals(masks), Boolean.TRUE.equals(strength),
+                maxReferenceImages == null ? 0 : maxReferenceImages);
     }
 }

@@ -94,7 +94,8 @@ public class GoogleImageProvider implements ImageProvider {
         boolean gemini = VertexPayloads.isGemini(model);
         return new ProviderCapabilities(Set.of(), limits.maxPixels() == null ? 4_194_304L : limits.maxPixels(),
                 gemini ? MAX_CALLS : limits.maxCount() == null ? 4 : limits.maxCount(),
-                Boolean.TRUE.equals(limits.negativePrompt()), Boolean.TRUE.equals(limits.seed()), Set.of());
+                Boolean.TRUE.equals(limits.negativePrompt()), Boolean.TRUE.equals(limits.seed()), Set.of(),
+                limits.editSupport());
     }
 
     static final int MAX_CALLS = 4;

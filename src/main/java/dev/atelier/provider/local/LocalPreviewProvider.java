@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import dev.atelier.provider.EditSupport;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.provider.GenerationResult;
 import dev.atelier.provider.ImageProvider;
@@ -55,9 +56,12 @@ public class LocalPreviewProvider implements ImageProvider {
         return config.enabled();
     }
 
+    /** The preview recolours inside the mask (or the whole source), by strength; no reference images. */
+    static final EditSupport EDITS = new EditSupport(true, true, true, 0);
+
     @Override
     public ProviderCapabilities capabilities() {
-        return new ProviderCapabilities(Set.of(), config.maxPixels(), 4, false, true, Set.of());
+        return new ProviderCapabilities(Set.of(), config.maxPixels(), 4, false, true, Set.of(), EDITS);
     }
 
     @Override

@@ -104,7 +104,8 @@ public class OpenAiImageProvider implements ImageProvider {
     public ProviderCapabilities capabilities(String model) {
         OpenAiRequestShape shape = shape(model);
         return new ProviderCapabilities(Set.copyOf(shape.sizes()), 0, shape.maxCount(), false, false,
-                shape.dallE3() ? Set.of("vivid", "natural") : Set.of());
+                shape.dallE3() ? Set.of("vivid", "natural") : Set.of(),
+                catalogue.model(id(), model).capabilities().editSupport());
     }
 
     /** The operator's price where configured, else the catalogue's formula (its table, else tokens per size). */

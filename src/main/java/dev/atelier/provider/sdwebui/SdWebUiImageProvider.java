@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.atelier.provider.EditSupport;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.provider.GenerationResult;
 import dev.atelier.provider.HttpErrors;
@@ -80,9 +81,12 @@ public class SdWebUiImageProvider implements ImageProvider {
         return config.baseUrl().filter(u -> !u.isBlank()).isPresent();
     }
 
+    /** img2img: inpainting with a mask and a denoising strength; no reference images. */
+    static final EditSupport EDITS = new EditSupport(true, true, true, 0);
+
     @Override
     public ProviderCapabilities capabilities() {
-        return new ProviderCapabilities(Set.of(), config.maxPixels(), 8, true, true, Set.of());
+        return new ProviderCapabilities(Set.of(), config.maxPixels(), 8, true, true, Set.of(), EDITS);
     }
 
     /** Per image, plus the expected GPU time at the GPU-second rate (both 0 by default: your own GPU). */

@@ -84,7 +84,8 @@ public class StabilityImageProvider implements ImageProvider {
     public ProviderCapabilities capabilities() {
         return new ProviderCapabilities(Set.of(), 4_194_304L, 4, true, true, Set.of("3d-model", "analog-film", "anime",
                 "cinematic", "comic-book", "digital-art", "enhance", "fantasy-art", "isometric", "line-art", "low-poly",
-                "modeling-compound", "neon-punk", "origami", "photographic", "pixel-art", "tile-texture"));
+                "modeling-compound", "neon-punk", "origami", "photographic", "pixel-art", "tile-texture"),
+                catalogue.model(id(), config.model()).capabilities().editSupport());
     }
 
     /** The model a request goes to: the router's choice, else the configured one. */

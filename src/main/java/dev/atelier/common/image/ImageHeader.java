@@ -1,0 +1,146 @@
+package dev.atelier.common.image;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What an image file says about itself before any pixel is decoded: its format from the signature (PNG, JPEG or
+ * WebP - never from a file name or a declared type) and its dimensions from the header (PNG's IHDR, JPEG's first
+ * start-of-frame marker, WebP's VP8/VP8L/VP8X chunk). Reading it costs a few dozen bytes, so a decompression bomb is
+ * refused before it is inflated.
+ */
+public record ImageHeader(String mimeType, int width, int height) {
+
+    /** Why bytes are not a readable image header; the message is safe to show the caller. */
+    public static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public long pixels() {
+        return (long) width * height;
+    }
+
+    /** The header of {@code bytes}, or {@link Unreadable} saying what they are instead. */
+    public static ImageHeader read(byte[] bytes) throws Unreadable {
+        if (bytes == null || bytes.length < 16) {
+            throw new Unreadable("an empty or truncated image");
+        }
+        String mime = sniff(bytes);
+        if (mime == null) {
+            throw new Unreadable("data that is not a PNG, JPEG or WebP image");
+        }
+        ImageHeader header = switch (mime) {
+            case "image/png" -> png(bytes);
+            case "image/jpeg" -> jpeg(bytes);
+            default -> webp(bytes);
+        };
+        if (header.width() <= 0 || header.height() <= 0) {
+            throw new Unreadable("a " + mime + " image without dimensions");
+        }
+        return header;
+    }
+
+    /** The MIME type from the file signature, or null. */
+    public static String sniff(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                && b[4] == 0x0d && b[5] == 0x0a && b[6] == 0x1a && b[7] == 0x0a) {
+            return "image/png";
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    /** IHDR is the first chunk: width and height are big-endian at offsets 16 and 20. */
+    private static ImageHeader png(byte[] b) throws Unreadable {
+        if (b.length < 33 || !"IHDR".equals(new String(b, 12, 4, StandardCharsets.US_ASCII))) {
+            throw new Unreadable("a PNG image without its IHDR header");
+        }
+        return new ImageHeader("image/png", int32(b, 16), int32(b, 20));
+    }
+
+    /** Walks the marker segments up to the first start-of-frame (SOF0-SOF15 but DHT, JPG and DAC). */
+    private static ImageHeader jpeg(byte[] b) throws Unreadable {
+        int at = 2;
+        while (at + 4 <= b.length) {
+            if ((b[at] & 0xff) != 0xff) {
+                throw new Unreadable("a JPEG image with a broken marker");
+            }
+            int marker = b[at + 1] & 0xff;
+            if (marker == 0xff) {
+                at++; // fill byte
+                continue;
+            }
+            if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+                at += 2; // a marker without a length
+                continue;
+            }
+            if (marker == 0xd9 || marker == 0xda) {
+                break; // end of image or start of scan before any frame header
+            }
+            int length = (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+            if (length < 2) {
+                throw new Unreadable("a JPEG image with a broken segment");
+            }
+            boolean frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
+            if (frame) {
+                if (at + 9 > b.length) {
+                    break;
+                }
+                int height = (b[at + 5] & 0xff) << 8 | (b[at + 6] & 0xff);
+                int width = (b[at + 7] & 0xff) << 8 | (b[at + 8] & 0xff);
+                return new ImageHeader("image/jpeg", width, height);
+            }
+            at += 2 + length;
+        }
+        throw new Unreadable("a JPEG image without a frame header");
+    }
+
+    /** Width and height from a VP8, VP8L or VP8X header; the RIFF size must fit the bytes. */
+    private static ImageHeader webp(byte[] b) throws Unreadable {
+        if (b.length < 30) {
+            throw new Unreadable("a truncated WebP image");
+        }
+        long riff = Integer.toUnsignedLong((b[4] & 0xff) | (b[5] & 0xff) << 8 | (b[6] & 0xff) << 16 | (b[7] & 0xff) << 24);
+        if (riff + 8 > b.length) {
+            throw new Unreadable("a truncated WebP image");
+        }
+        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
+        return switch (chunk) {
+            case "VP8 " -> {
+                if ((b[23] & 0xff) != 0x9d || (b[24] & 0xff) != 0x01 || (b[25] & 0xff) != 0x2a) {
+                    throw new Unreadable("a WebP image with a broken VP8 header");
+                }
+                yield new ImageHeader("image/webp", ((b[26] & 0xff) | (b[27] & 0xff) << 8) & 0x3fff,
+                        ((b[28] & 0xff) | (b[29] & 0xff) << 8) & 0x3fff);
+            }
+            case "VP8L" -> {
+                if ((b[20] & 0xff) != 0x2f) {
+                    throw new Unreadable("a WebP image with a broken VP8L header");
+                }
+                int bits = (b[21] & 0xff) | (b[22] & 0xff) << 8 | (b[23] & 0xff) << 16 | (b[24] & 0xff) << 24;
+                yield new ImageHeader("image/webp", (bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1);
+            }
+            case "VP8X" -> new ImageHeader("image/webp",
+                    1 + ((b[24] & 0xff) | (b[25] & 0xff) << 8 | (b[26] & 0xff) << 16),
+                    1 + ((b[27] & 0xff) | (b[28] & 0xff) << 8 | (b[29] & 0xff) << 16));
+            default -> throw new Unreadable("a WebP image of an unknown kind");
+        };
+    }
+
+    private static int int32(byte[] b, int at) throws Unreadable {
+        long value = (long) (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+        if (value > Integer.MAX_VALUE) {
+            throw new Unreadable("a PNG image with impossible dimensions");
+        }
+        return (int) value;
+    }
+}

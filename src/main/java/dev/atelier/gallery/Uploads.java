@@ -1,0 +1,77 @@
+package dev.atelier.gallery;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.atelier.common.image.ImageHeader;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Images users bring (edit sources, masks, references): checked ({@link UploadCheck}), written to the image store
+ * (content-addressed), then recorded as an UPLOADED image of the owner - bytes before row, so a crash leaves no
+ * row without bytes; a refusal stores nothing. The same bytes uploaded again by the same owner answer with the
+ * image they already have.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    private static final Logger LOG = Logger.getLogger(Uploads.class);
+
+    private final Pool pool;
+    private final ImageStore store;
+    private final UploadCheck check;
+    private final ImageService images;
+
+    Uploads(Pool pool, ImageStore store, UploadCheck check, ImageService images) {
+        this.pool = pool;
+        this.store = store;
+        this.check = check;
+        this.images = images;
+    }
+
+    /** Refuses a file the owner declared larger than the limit, before it is read. */
+    public void refuseOversize(long size) {
+        check.tooLarge(size);
+    }
+
+    /** Keeps {@code bytes} as the owner's UPLOADED image; {@link UploadRefused} when they are not an acceptable image. */
+    public Uni<Image> upload(UUID owner, byte[] bytes) {
+        return Uni.createFrom().item(() -> check.check(bytes)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(header -> store.put(bytes, header.mimeType()).flatMap(blob -> record(owner, header, blob)))
+                .flatMap(id -> images.readable(owner, id));
+    }
+
+    private Uni<UUID> record(UUID owner, ImageHeader header, StoredBlob blob) {
+        UUID id = UUID.randomUUID();
+        return pool.preparedQuery("""
+                with fresh as (
+                    insert into images (id, user_id, provider, storage_key, sha256, mime_type, width, height, cost,
+                                        kind, created_at)
+                    values ($1, $2, 'LOCAL', $3, $4, $5, $6, $7, 0, 'UPLOADED', now())
+                    on conflict (user_id, sha256) where kind = 'UPLOADED' do nothing
+                    returning id)
+                select id from fresh
+                union all
+                select id from images where user_id = $2 and sha256 = $4 and kind = 'UPLOADED'
+                 and not exists (select 1 from fresh)""")
+                .execute(Tuple.tuple().addUUID(id).addUUID(owner).addString(blob.storageKey()).addString(blob.sha256())
+                        .addString(header.mimeType()).addInteger(header.width()).addInteger(header.height()))
+                .flatMap(rows -> rows.iterator().hasNext() ? Uni.createFrom().item(rows.iterator().next().getUUID("id"))
+                        // a concurrent upload of the same bytes committed while this statement waited for it
+                        : existing(owner, blob.sha256()))
+                .invoke(kept -> LOG.debugf("upload %s: %s %dx%d%s", kept, header.mimeType(), header.width(),
+                        header.height(), kept.equals(id) ? "" : " (already uploaded)"));
+    }
+
+    private Uni<UUID> existing(UUID owner, String sha256) {
+        return pool.preparedQuery("select id from images where user_id = $1 and sha256 = $2 and kind = 'UPLOADED'")
+                .execute(Tuple.of(owner, sha256))
+                .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+}

@@ -14,10 +14,14 @@ import dev.atelier.common.pagination.Cursor;
 import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.pagination.PageRequest;
 import dev.atelier.common.pagination.Slice;
+import dev.atelier.common.validation.InputValidation;
 import dev.atelier.gallery.CollectionService;
+import dev.atelier.gallery.EditSources;
 import dev.atelier.gallery.ImageService;
 import dev.atelier.queue.JobQueue;
 import dev.atelier.queue.JobQueueConfig;
+import dev.atelier.provider.ImageEdit;
+import dev.atelier.routing.EditImageInput;
 import dev.atelier.routing.GenerateImageInput;
 import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.ProviderRouter;
@@ -44,10 +48,15 @@ public class GenerationService {
     private final JobQueueConfig config;
     private final JobAdmission admission;
     private final GenerationRequests requests;
+    private final EditSources sources;
+    private final InputValidation validation;
 
     GenerationService(JobReads jobs, ImageService images, CollectionService collections,
             ProviderRouter router, JobQueue queue, JobStore store, ProgressBus bus, QueueEstimates estimates,
-            JobQueueConfig config, JobAdmission admission, GenerationRequests requests) {
+            JobQueueConfig config, JobAdmission admission, GenerationRequests requests, EditSources sources,
+            InputValidation validation) {
+        this.sources = sources;
+        this.validation = validation;
         this.admission = admission;
         this.requests = requests;
         this.jobs = jobs;
@@ -62,7 +71,29 @@ public class GenerationService {
     }
 
     public Uni<GenerationJob> submit(UUID userId, GenerateImageInput input) {
-        return admit(userId, List.of(prepare(input))).map(jobs -> jobs.get(0));
+        return admit(userId, List.of(prepare(input, null))).map(jobs -> jobs.get(0));
+    }
+
+    /**
+     * An edit, admitted like a generation once its images are known to be the caller's to read (a mask also to be
+     * a PNG of the source's size): a job of its own, routed only to providers that can make this edit.
+     */
+    public Uni<GenerationJob> edit(UUID userId, EditImageInput input) {
+        validation.valid(input, "edit input");
+        EditSources.Named source = new EditSources.Named("sourceImageId", Ids.parse(input.sourceImageId(), "image"));
+        EditSources.Named mask = input.maskImageId() == null ? null
+                : new EditSources.Named("maskImageId", Ids.parse(input.maskImageId(), "image"));
+        List<EditSources.Named> references = new ArrayList<>();
+        List<String> given = input.referenceImageIds() == null ? List.of() : input.referenceImageIds();
+        for (int i = 0; i < given.size(); i++) {
+            references.add(new EditSources.Named("referenceImageIds[" + i + "]", Ids.parse(given.get(i), "image")));
+        }
+        // the generation fields are checked before any image is read
+        requests.toRouting(input.generation(null), null);
+        return sources.resolve(userId, source, mask, references, input.strength())
+                .flatMap(edit -> admit(userId, List.of(prepare(input.generation(
+                        GenerationRequests.editSize(edit.source().width(), edit.source().height())), edit))))
+                .map(jobs -> jobs.get(0));
     }
 
     /**
@@ -81,7 +112,7 @@ public class GenerationService {
         List<Prepared> prepared = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             try {
-                prepared.add(prepare(inputs.get(i)));
+                prepared.add(prepare(inputs.get(i), null));
             } catch (AtelierException e) {
                 throw new AtelierException(e.code(), "inputs[" + i + "]: " + e.getMessage());
             }
@@ -116,8 +147,9 @@ public class GenerationService {
     private record Prepared(JobRequest request, String key) {
     }
 
-    private Prepared prepare(GenerateImageInput input) {
-        RoutingRequest routing = requests.toRouting(input, null);
+    private Prepared prepare(GenerateImageInput input, ImageEdit edit) {
+        RoutingRequest checked = requests.toRouting(input, null);
+        RoutingRequest routing = edit == null ? checked : checked.editing(edit);
         String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().trim();
         UUID collection = input.collectionId() == null ? null : Ids.parse(input.collectionId(), "collection");
         return new Prepared(JobRequest.of(input, routing, requests.promptId(input), requests.variants(input), collection),

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.pagination.PageRequest;
+import dev.atelier.routing.EditImageInput;
 import dev.atelier.routing.GenerateImageInput;
 import dev.atelier.user.CurrentUser;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +38,15 @@ public class JobGraphQLApi {
             + "extensions.acceptedJobIds.")
     public Uni<@NonNull GenerationJob> generateImage(@NonNull @Name("input") GenerateImageInput input) {
         return currentUser.call(userId -> generation.submit(userId, input))
+                .invoke(admitted::add).onFailure().transform(admitted::withAccepted);
+    }
+
+    @Mutation("editImage")
+    @Description("Queues an edit of an image you can read (its source; a mask repaints only its transparent area; "
+            + "references guide providers that take them) and answers at once with the job, like generateImage. "
+            + "Only providers that can make the edit are chosen; selectProvider's reasons say why others are not.")
+    public Uni<@NonNull GenerationJob> editImage(@NonNull @Name("input") EditImageInput input) {
+        return currentUser.call(userId -> generation.edit(userId, input))
                 .invoke(admitted::add).onFailure().transform(admitted::withAccepted);
     }
 

@@ -3,6 +3,7 @@ package dev.atelier.job;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,6 +12,7 @@ import dev.atelier.prompt.Category;
 import dev.atelier.prompt.EnhancePromptInput;
 import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.StylePreferences;
+import dev.atelier.provider.ImageEdit;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.provider.Quality;
@@ -23,7 +25,8 @@ import dev.atelier.routing.RoutingRequest;
  * What a job was asked to do: written once at admission by every entry point (GraphQL, single and batch; the
  * OpenAI-compatible endpoint) into {@code generation_jobs.request} through {@link JsonColumns}, read once by the
  * worker. {@code v} is the schema version; rows written before this record carry no {@code v} and the same names,
- * and read as version 1. Unknown fields are ignored, so a replica one version behind still runs a newer job.
+ * and read as version 1. Unknown fields are ignored; version 3 added {@code edit}, which a replica of version 2
+ * would not understand, so from version 3 on a worker hands back a job written by a newer version (JobRunner).
  *
  * @param api            {@code graphql} or {@code openai-images}
  * @param prompt         the caller's text, cleaned: the idea to enhance, or what a provider without a variant gets
@@ -35,6 +38,8 @@ import dev.atelier.routing.RoutingRequest;
  *                       it names one), or null for the provider's configured model
  * @param vendorStyle    a vendor style hint (OpenAI's vivid/natural), or null
  * @param sync           an inline generation whose HTTP caller waits for it (never run from the queue)
+ * @param edit           what an edit starts from (its images by id, size and type; the worker reads their bytes),
+ *                       or null for a new image
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -42,10 +47,10 @@ public record JobRequest(@JsonProperty("v") int version, String api, String prom
         Category category, StylePreferences style, UUID promptId, List<ProviderPrompt> variants, ProviderId provider,
         boolean allowFallback, String model, Quality quality, int width, int height, int count, Long seed,
         String negativePrompt, String vendorStyle, Budget budget, Priority priority, UUID collectionId,
-        boolean sync) {
+        boolean sync, ImageEdit edit) {
 
     /** The schema version this build writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public static final String GRAPHQL = "graphql";
     public static final String OPENAI_IMAGES = "openai-images";
@@ -68,7 +73,7 @@ public record JobRequest(@JsonProperty("v") int version, String api, String prom
                 input.category(), input.style(), promptId, variants, routing.provider(), routing.allowFallback(),
                 image.model(),
                 image.quality(), image.width(), image.height(), image.count(), image.seed(), image.negativePrompt(),
-                null, routing.budget(), routing.priority(), collectionId, false);
+                null, routing.budget(), routing.priority(), collectionId, false, image.edit());
     }
 
     /** A request that runs inside its HTTP call, as it is: no enhancement, no variants. */
@@ -76,14 +81,28 @@ public record JobRequest(@JsonProperty("v") int version, String api, String prom
         ImageRequest image = routing.image();
         return new JobRequest(VERSION, api, image.prompt(), false, null, null, null, List.of(), routing.provider(),
                 routing.allowFallback(), model, image.quality(), image.width(), image.height(), image.count(),
-                image.seed(), image.negativePrompt(), image.style(), routing.budget(), routing.priority(), null, true);
+                image.seed(), image.negativePrompt(), image.style(), routing.budget(), routing.priority(), null, true,
+                image.edit());
     }
 
     /** What the router works with; the prompt is filled per provider when the job runs. */
     public RoutingRequest routing() {
         ImageRequest image = new ImageRequest(prompt, negativePrompt, width, height, count, quality, seed, vendorStyle,
-                category == null ? null : category.name(), model);
+                category == null ? null : category.name(), model, edit);
         return new RoutingRequest(image, provider, allowFallback, budget, priority, null);
+    }
+
+    /** The same request with the edit's images read ({@link ImageEdit#withBytes}). */
+    public JobRequest withEdit(ImageEdit loaded) {
+        return new JobRequest(version, api, prompt, enhance, category, style, promptId, variants, provider,
+                allowFallback, model, quality, width, height, count, seed, negativePrompt, vendorStyle, budget, priority,
+                collectionId, sync, loaded);
+    }
+
+    /** Whether it edits an image (else it makes a new one). */
+    @JsonIgnore
+    public boolean isEdit() {
+        return edit != null;
     }
 
     /** The enhancement the worker asks for when the job has no reviewed one. */

@@ -203,7 +203,8 @@ public class JobStore {
                 .addArrayOfLong(images.stream().map(ImageRow::seed).toArray(Long[]::new))
                 .addArrayOfString(images.stream().map(i -> i.cost() == null ? null : i.cost().toPlainString())
                         .toArray(String[]::new))
-                .addArrayOfString(images.stream().map(ImageRow::revisedPrompt).toArray(String[]::new));
+                .addArrayOfString(images.stream().map(ImageRow::revisedPrompt).toArray(String[]::new))
+                .addUUID(claim.request() != null && claim.request().isEdit() ? claim.request().edit().source().id() : null);
         return client.preparedQuery("""
                 with done as (
                     update generation_jobs
@@ -214,9 +215,13 @@ public class JobStore {
                  returning id, user_id),
                 stored as (
                     insert into images (id, user_id, job_id, provider, model, storage_key, sha256, mime_type, width,
-                                        height, seed, cost, revised_prompt, created_at)
+                                        height, seed, cost, revised_prompt, kind, source_image_id, created_at)
                     select i.id, done.user_id, done.id, $2, $3, i.storage_key, i.sha256, i.mime_type, i.width, i.height,
-                           i.seed, i.cost::numeric, i.revised_prompt, now()
+                           i.seed, i.cost::numeric, i.revised_prompt,
+                           case when $16::uuid is null then 'GENERATED' else 'EDITED' end,
+                           -- the source may have been deleted while the edit ran: its lineage then reads null (the
+                           -- lock keeps a concurrent delete from removing it between this read and the insert)
+                           (select s.id from images s where s.id = $16::uuid for key share), now()
                       from done, unnest($7::uuid[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[],
                                         $13::bigint[], $14::text[], $15::text[])
                            as i(id, storage_key, sha256, mime_type, width, height, seed, cost, revised_prompt)

@@ -39,6 +39,8 @@ public class GenerationRequests {
     public static final int MAX_COUNT = 10;
     public static final int MAX_PROMPT = 4000;
     public static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** Reference images of one edit (OpenAI takes 16 images in all, Gemini 14). */
+    public static final int MAX_REFERENCES = 15;
 
     private final InputValidation validation;
     private final TemplateEnhancer limits;
@@ -142,6 +144,17 @@ public class GenerationRequests {
             variants.add(new ProviderPrompt(variant.provider(), prompt, negative.isEmpty() ? null : negative));
         }
         return List.copyOf(variants);
+    }
+
+    /**
+     * The size an edit of a {@code width} x {@code height} source makes unless told: the source's, scaled down to
+     * at most a megapixel (1024 x 1024) when larger, each side a multiple of 8 and at least {@link #MIN_SIDE}.
+     */
+    public static String editSize(int width, int height) {
+        double scale = Math.min(1.0, Math.sqrt(1_048_576.0 / ((double) width * height)));
+        int w = Math.max(MIN_SIDE, Math.min(MAX_SIDE, (int) Math.floor(width * scale / 8) * 8));
+        int h = Math.max(MIN_SIDE, Math.min(MAX_SIDE, (int) Math.floor(height * scale / 8) * 8));
+        return w + "x" + h;
     }
 
     /** "WIDTHxHEIGHT", each side 64..4096; null is the default 1024x1024. */

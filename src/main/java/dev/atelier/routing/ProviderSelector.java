@@ -116,6 +116,12 @@ public class ProviderSelector {
         if (image.count() > caps.maxCount()) {
             return "at most " + caps.maxCount() + " image(s) per request";
         }
+        if (image.isEdit()) {
+            String refusal = caps.edits().refusal(image.edit());
+            if (refusal != null) {
+                return refusal;
+            }
+        }
         if (image.seed() != null && !caps.seed()) {
             return "cannot honour a fixed seed";
         }

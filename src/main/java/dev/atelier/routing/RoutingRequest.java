@@ -2,6 +2,7 @@ package dev.atelier.routing;
 
 import java.math.BigDecimal;
 
+import dev.atelier.provider.ImageEdit;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderId;
 
@@ -11,6 +12,11 @@ import dev.atelier.provider.ProviderId;
  */
 public record RoutingRequest(ImageRequest image, ProviderId provider, boolean allowFallback, Budget budget,
         Priority priority, BigDecimal maxCostUsd) {
+
+    /** The same request as an edit of {@code edit}'s images. */
+    public RoutingRequest editing(ImageEdit edit) {
+        return new RoutingRequest(image.editing(edit), provider, allowFallback, budget, priority, maxCostUsd);
+    }
 
     /** The same request with its image's theme set, when it had none. */
     public RoutingRequest withTheme(String theme) {

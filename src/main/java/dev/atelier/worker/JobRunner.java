@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
+import dev.atelier.gallery.EditSources;
 import dev.atelier.gallery.ImageStore;
 import dev.atelier.job.JobAttempts;
 import dev.atelier.job.JobRequest;
@@ -26,6 +28,7 @@ import dev.atelier.prompt.EnhancedPrompt;
 import dev.atelier.prompt.Prompt;
 import dev.atelier.prompt.PromptService;
 import dev.atelier.prompt.ProviderPrompt;
+import dev.atelier.prompt.engine.EditInstructions;
 import dev.atelier.prompt.engine.TemplateEnhancer;
 import dev.atelier.provider.ProviderId;
 import dev.atelier.queue.JobQueue;
@@ -60,10 +63,12 @@ public class JobRunner {
     private final ReplicaProviders replicas;
     private final EstimatedProgress estimated;
     private final TemplateEnhancer templates;
+    private final EditSources sources;
 
     JobRunner(JobStore jobs, JobQueue queue, JobQueueConfig config, PromptService prompts, ProviderRouter router,
             ImageStore images, ProgressBus bus, QueueEstimates estimates, ReplicaProviders replicas,
-            EstimatedProgress estimated, TemplateEnhancer templates) {
+            EstimatedProgress estimated, TemplateEnhancer templates, EditSources sources) {
+        this.sources = sources;
         this.templates = templates;
         this.replicas = replicas;
         this.jobs = jobs;
@@ -100,6 +105,11 @@ public class JobRunner {
             return fail(claim, ErrorCode.INTERNAL, "The request was interrupted before the image was ready",
                     JobAttempts.of(List.of()));
         }
+        if (claim.request().version() > JobRequest.VERSION) {
+            // written by a newer Atelier (a rolling update): a replica that understands every field runs it
+            return requeue(claim, Duration.ofSeconds(5), "waiting for a replica of Atelier that reads request version "
+                    + claim.request().version());
+        }
         LOG.infof("job=%s attempt=%d started on %s", claim.jobId(), claim.deliveries(), claim.worker());
         return enhanced(claim).flatMap(variants -> variants == null ? Uni.createFrom().<JobStore.Outcome>nullItem()
                 : advance(claim, JobStatus.GENERATING, "GENERATING", 0.1).flatMap(active -> !active
@@ -115,6 +125,11 @@ public class JobRunner {
      */
     private Uni<List<ProviderPrompt>> enhanced(JobStore.Claim claim) {
         JobRequest request = claim.request();
+        if (request.isEdit()) {
+            // an edit instruction is phrased for each provider's edit dialect, not enhanced into a new scene
+            return Uni.createFrom().item(request.enhance()
+                    ? EditInstructions.variants(request.prompt(), request.edit().masked()) : List.of());
+        }
         if (request.promptId() == null) {
             return request.enhance() ? enhanceNow(claim, true) : Uni.createFrom().item(List.of());
         }
@@ -138,7 +153,19 @@ public class JobRunner {
     }
 
     private Uni<JobStore.Outcome> generate(JobStore.Claim claim, ProviderWording wording) {
-        RoutingRequest routing = claim.request().routing();
+        JobRequest request = claim.request();
+        if (!request.isEdit()) {
+            return generate(claim, wording, request.routing());
+        }
+        // an edit's images are read now, for the job's owner: one deleted or un-shared meanwhile ends the job
+        return sources.load(claim.userId(), request.edit())
+                .flatMap(loaded -> generate(claim, wording, request.routing().editing(loaded)))
+                .onFailure(f -> f instanceof AtelierException a && a.code() == ErrorCode.NOT_FOUND)
+                .recoverWithUni(gone -> fail(claim, ErrorCode.NOT_FOUND, "An image this edit works from is gone or "
+                        + "no longer shared with you: " + gone.getMessage(), JobAttempts.of(List.of())));
+    }
+
+    private Uni<JobStore.Outcome> generate(JobStore.Claim claim, ProviderWording wording, RoutingRequest routing) {
         RoutingDecision decision = router.decide(routing);
         Set<ProviderId> elsewhere = notConfiguredHere(routing, decision);
         if (!elsewhere.isEmpty()) {

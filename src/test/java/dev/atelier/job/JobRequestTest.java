@@ -67,7 +67,7 @@ class JobRequestTest {
         JobRequest written = new JobRequest(JobRequest.VERSION, JobRequest.GRAPHQL, "a fox", false, Category.ANIMAL,
                 null, UUID.randomUUID(), List.of(new ProviderPrompt(ProviderId.STABILITY, "(a fox:1.2)", "blurry")),
                 ProviderId.OPENAI, true, null, Quality.STANDARD, 1024, 1024, 1, null, null, null, null, null, null,
-                false);
+                false, null);
 
         JsonObject stored = columns.write(written);
 

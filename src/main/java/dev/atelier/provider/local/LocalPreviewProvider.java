@@ -89,9 +89,11 @@ public class LocalPreviewProvider implements ImageProvider {
         int count = Math.max(1, request.count());
         for (int i = 0; i < count; i++) {
             long seed = baseSeed + i;
-            byte[] png = renderer.render(request.prompt(), scene, seed, request.width(), request.height());
+            byte[] png = request.isEdit()
+                    ? PreviewEditor.edit(request.edit(), request.prompt(), request.width(), request.height(), seed)
+                    : renderer.render(request.prompt(), scene, seed, request.width(), request.height());
             images.add(new GeneratedImage(png, "image/png", request.width(), request.height(), seed,
-                    "[LOCAL preview] " + request.prompt()));
+                    (request.isEdit() ? "[LOCAL edit preview] " : "[LOCAL preview] ") + request.prompt()));
             progress.progress(0.1 + 0.85 * (i + 1) / count, "drawing preview " + (i + 1) + " of " + count);
         }
         return new GenerationResult(id(), MODEL, List.copyOf(images),

@@ -137,7 +137,10 @@ public class OpenAiImageProvider implements ImageProvider {
         }
         progress.progress(0.05, "submitted to OpenAI");
         String model = model(request);
-        return client.generate(bearer(), shape(model).body(model, request, config))
+        OpenAiRequestShape shape = shape(model);
+        Uni<OpenAiImages> call = request.isEdit() ? client.edit(bearer(), shape.editForm(model, request, config))
+                : client.generate(bearer(), shape.body(model, request, config));
+        return call
                 .onFailure().transform(e -> VendorFailures.classify(id(), e,
                         answer -> OpenAiErrors.classify(answer, answer.json(json), config.maxRetryWait())))
                 .flatMap(answer -> read(answer, request, model));

@@ -1,13 +1,20 @@
 package dev.atelier.provider.openai;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
+
 import dev.atelier.provider.AspectRatios;
+import dev.atelier.provider.EditImage;
+import dev.atelier.provider.ImageEdit;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.Quality;
 import dev.atelier.provider.catalogue.ModelLimits;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The two request shapes of {@code /v1/images/generations}: dall-e-3 (and servers that mimic it) and GPT Image
@@ -41,6 +48,28 @@ record OpenAiRequestShape(boolean dallE3, List<String> sizes, int maxCount) {
     /** The supported size closest in aspect ratio to the request. */
     String size(int width, int height) {
         return AspectRatios.nearest(sizes, width, height);
+    }
+
+    /**
+     * An edit as {@code /images/edits} takes it: the generation fields as form fields, the source and the references
+     * as repeated {@code image[]} parts (the source first: the mask applies to it), the mask as {@code mask}.
+     */
+    ClientMultipartForm editForm(String model, ImageRequest request, OpenAiConfig config) {
+        ClientMultipartForm form = ClientMultipartForm.create();
+        body(model, request, config).forEach((name, value) -> form.attribute(name, String.valueOf(value), null));
+        ImageEdit edit = request.edit();
+        List<EditImage> images = new ArrayList<>();
+        images.add(edit.source());
+        images.addAll(edit.references());
+        for (int i = 0; i < images.size(); i++) {
+            EditImage image = images.get(i);
+            form.binaryFileUpload("image[]", image.fileName("image-" + i), Buffer.buffer(image.bytes()),
+                    image.mimeType());
+        }
+        if (edit.masked()) {
+            form.binaryFileUpload("mask", "mask.png", Buffer.buffer(edit.mask().bytes()), "image/png");
+        }
+        return form;
     }
 
     Map<String, Object> body(String model, ImageRequest request, OpenAiConfig config) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import dev.atelier.provider.VendorHttpError;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -37,6 +38,17 @@ interface StabilityClient {
             @RestForm("output_format") String outputFormat,
             @RestForm("model") String model,
             @RestForm("style_preset") String stylePreset);
+
+    /**
+     * An edit: {@code edit/inpaint} (image, mask, prompt, ...) or image-to-image on {@code generate/sd3} and
+     * {@code generate/ultra} (image, strength, ...), as a multipart form.
+     */
+    @POST
+    @Path("/v2beta/stable-image/{group}/{endpoint}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Uni<RestResponse<byte[]>> edit(@PathParam("group") String group, @PathParam("endpoint") String endpoint,
+            @HeaderParam("authorization") String authorization, @HeaderParam("accept") String accept,
+            ClientMultipartForm form);
 
     /** Free: the account's credit balance; the health probe. */
     @GET

@@ -25,6 +25,13 @@ public interface StabilityConfig {
     @WithDefault("core")
     String model();
 
+    /**
+     * The model image-to-image edits (no mask) go to when the configured model takes no source image (Core does not;
+     * Ultra and the SD3.5 models do): {@code STABILITY_EDIT_MODEL}. Masked edits go to the inpaint endpoint.
+     */
+    @WithDefault("sd3.5-large")
+    String editModel();
+
     /** Optional Core style preset (e.g. photographic, digital-art). */
     Optional<String> stylePreset();
 

@@ -14,14 +14,17 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atelier.provider.AspectRatios;
+import dev.atelier.provider.EditMasks;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.provider.GenerationResult;
 import dev.atelier.provider.ImageBytes;
+import dev.atelier.provider.ImageEdit;
 import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProbeResult;
@@ -39,6 +42,7 @@ import dev.atelier.provider.catalogue.ModelCatalogue;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Stability AI (ultra, core, sd3 with its model). One image per call; several images are several calls.
@@ -88,10 +92,26 @@ public class StabilityImageProvider implements ImageProvider {
                 catalogue.model(id(), config.model()).capabilities().editSupport());
     }
 
-    /** The model a request goes to: the router's choice, else the configured one. */
+    /**
+     * The model a request goes to: the router's choice, else the configured one; for an edit, {@link #INPAINT} when
+     * it is masked, else that model when it takes a source image, else the configured edit model.
+     */
     private String model(ImageRequest request) {
-        return request.model() != null ? request.model() : config.model();
+        String model = request.model() != null ? request.model() : config.model();
+        if (!request.isEdit()) {
+            return model;
+        }
+        if (request.edit().masked()) {
+            return INPAINT;
+        }
+        return model.equals("core") ? config.editModel() : model;
     }
+
+    /** The inpainting service ({@code edit/inpaint}), priced in the catalogue like a model. */
+    static final String INPAINT = "inpaint";
+
+    /** The strength an image-to-image edit gets when the caller leaves it out (Stability requires one). */
+    static final double DEFAULT_STRENGTH = 0.6;
 
     /** The operator's credits per image where configured ({@code credits.<model>}), else the catalogue's. */
     @Override
@@ -136,6 +156,9 @@ public class StabilityImageProvider implements ImageProvider {
     }
 
     private Uni<GeneratedImage> one(ImageRequest request, Long seed) {
+        if (request.isEdit()) {
+            return edit(request, seed);
+        }
         String model = model(request);
         String endpoint = endpoint(model);
         String sd3Model = endpoint.equals("sd3") ? model : null;
@@ -145,6 +168,47 @@ public class StabilityImageProvider implements ImageProvider {
                         request.prompt(), negative, AspectRatios.nearest(ASPECT_RATIOS, request.width(), request.height()),
                         seed == null ? null : Long.toString(seed % 4_294_967_295L), "png", sd3Model,
                         endpoint.equals("core") ? style : null)
+                .onFailure().transform(e -> VendorFailures.classify(id(), e,
+                        answer -> StabilityErrors.classify(answer, answer.json(json), config)))
+                .map(this::read);
+    }
+
+    /**
+     * Inpainting ({@code edit/inpaint}: image, mask as white = repaint, prompt) or image-to-image
+     * ({@code generate/sd3} with {@code mode=image-to-image}, or {@code generate/ultra}: image and strength; no aspect
+     * ratio, the output follows the source).
+     */
+    private Uni<GeneratedImage> edit(ImageRequest request, Long seed) {
+        String model = model(request);
+        ImageEdit edit = request.edit();
+        ClientMultipartForm form = ClientMultipartForm.create()
+                .binaryFileUpload("image", edit.source().fileName("image"), Buffer.buffer(edit.source().bytes()),
+                        edit.source().mimeType())
+                .attribute("prompt", request.prompt(), null)
+                .attribute("output_format", "png", null);
+        if (request.negativePrompt() != null && !request.negativePrompt().isBlank()) {
+            form.attribute("negative_prompt", request.negativePrompt(), null);
+        }
+        if (seed != null) {
+            form.attribute("seed", Long.toString(seed % 4_294_967_295L), null);
+        }
+        String group;
+        String endpoint;
+        if (edit.masked()) {
+            group = "edit";
+            endpoint = INPAINT;
+            form.binaryFileUpload("mask", "mask.png", Buffer.buffer(EditMasks.whiteRepaints(edit.mask().bytes())),
+                    "image/png");
+        } else {
+            group = "generate";
+            endpoint = endpoint(model);
+            form.attribute("strength", Double.toString(edit.strength() == null ? DEFAULT_STRENGTH : edit.strength()),
+                    null);
+            if (endpoint.equals("sd3")) {
+                form.attribute("mode", "image-to-image", null).attribute("model", model, null);
+            }
+        }
+        return client.edit(group, endpoint, "Bearer " + config.apiKey().orElse(""), "image/*", form)
                 .onFailure().transform(e -> VendorFailures.classify(id(), e,
                         answer -> StabilityErrors.classify(answer, answer.json(json), config)))
                 .map(this::read);

@@ -2,7 +2,8 @@
 // Node 20; 7.x needs Node 22), the way coding agents and chat front ends call it: base64 and URL answers, the
 // x-atelier-* headers, and errors the SDK turns into its own typed exceptions. BASE_URL (default
 // http://localhost:8080), local mode, the offline LOCAL provider.
-import OpenAI from 'openai';
+import OpenAI, { toFile } from 'openai';
+import { deflateSync } from 'node:zlib';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 // local mode needs no key; the SDK insists on one and sends it as a bearer token, which local mode ignores
@@ -109,6 +110,100 @@ await check('models.list shows what the service can serve, and every id it lists
     const answer = await client.images.generate({ model: id, prompt: 'a heron at dawn', size: '64x64', response_format: 'b64_json' });
     assert(answer.data.length === 1, `${id} made an image`);
   }
+});
+
+/** An RGBA PNG, opaque black but for a transparent rectangle (the area an edit repaints), built by hand. */
+function maskPng(width, height, clear) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 4);
+    for (let x = 0; x < width; x++) {
+      const inside = x >= clear.x && x < clear.x + clear.w && y >= clear.y && y < clear.y + clear.h;
+      row[1 + x * 4 + 3] = inside ? 0 : 255;
+    }
+    rows.push(row);
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function jobOf(jobId) {
+  const answer = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query($id: ID!) { job(id: $id) { status provider images { kind sourceImageId width height } } }',
+      variables: { id: jobId } }) });
+  return (await answer.json()).data.job;
+}
+
+const source = Buffer.from((await client.images.generate({ model: 'local', prompt: 'a harbour at dawn', size: '320x192',
+  response_format: 'b64_json' })).data[0].b64_json, 'base64');
+
+await check('images.edit with one image answers an edited PNG of the source size, recorded as an EDITED image', async () => {
+  const { data, response } = await client.images
+    .edit({ model: 'local', image: await toFile(source, 'harbour.png', { type: 'image/png' }), prompt: 'make it red',
+      response_format: 'b64_json' })
+    .withResponse();
+  assert(data.data.length === 1, `one image, got ${data.data.length}`);
+  const [w, h] = pngSize(Buffer.from(data.data[0].b64_json, 'base64'));
+  assert(w === 320 && h === 192, `the source's size, got ${w}x${h}`);
+  assert(response.headers.get('x-atelier-provider') === 'LOCAL', `provider header: ${response.headers.get('x-atelier-provider')}`);
+  const job = await jobOf(response.headers.get('x-atelier-job-id'));
+  assert(job.status === 'SUCCEEDED', `the job: ${JSON.stringify(job)}`);
+  assert(job.images[0].kind === 'EDITED' && job.images[0].sourceImageId, `lineage: ${JSON.stringify(job.images)}`);
+});
+
+await check('images.edit with an image array (image[]) and a mask repaints only the transparent area', async () => {
+  const mask = maskPng(320, 192, { x: 0, y: 0, w: 160, h: 192 });
+  const answer = await client.images.edit({ model: 'local',
+    image: [await toFile(source, 'harbour.png', { type: 'image/png' })],
+    mask: await toFile(mask, 'mask.png', { type: 'image/png' }), prompt: 'paint the left half blue', size: '320x192',
+    response_format: 'b64_json' });
+  const edited = Buffer.from(answer.data[0].b64_json, 'base64');
+  assert(!edited.equals(source), 'the image changed');
+  const [w, h] = pngSize(edited);
+  assert(w === 320 && h === 192, `320x192, got ${w}x${h}`);
+});
+
+await check('images.edit with stream: true yields image_edit.completed events', async () => {
+  const stream = await client.images.edit({ model: 'local', image: await toFile(source, 'harbour.png', { type: 'image/png' }),
+    prompt: 'make it night', stream: true });
+  const events = [];
+  for await (const event of stream) {
+    events.push(event);
+  }
+  assert(events.length === 1 && events[0].type === 'image_edit.completed', `the completed event, got ${events.map((e) => e.type)}`);
+  assert(pngSize(Buffer.from(events[0].b64_json, 'base64'))[0] === 320, 'the source width');
+});
+
+await check('images.edit of a renamed non-image is a 400 invalid_request_error, and of a mask of another size too', async () => {
+  await refused(client.images.edit({ model: 'local', image: await toFile(Buffer.from('#!/bin/sh\necho hi\n'.repeat(4)),
+    'cat.png', { type: 'image/png' }), prompt: 'make it red' }), 400, 'invalid_request_error');
+  const e = await refused(client.images.edit({ model: 'local', image: await toFile(source, 'harbour.png', { type: 'image/png' }),
+    mask: await toFile(maskPng(64, 64, { x: 0, y: 0, w: 8, h: 8 }), 'mask.png', { type: 'image/png' }), prompt: 'make it red' }),
+  400, 'invalid_request_error');
+  assert(/mask/.test(e.error.message), e.error.message);
 });
 
 if (failed) {

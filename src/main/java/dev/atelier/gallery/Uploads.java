@@ -1,5 +1,6 @@
 package dev.atelier.gallery;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.atelier.common.image.ImageHeader;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,6 +47,20 @@ public class Uploads {
         return Uni.createFrom().item(() -> check.check(bytes)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(header -> store.put(bytes, header.mimeType()).flatMap(blob -> record(owner, header, blob)))
                 .flatMap(id -> images.readable(owner, id));
+    }
+
+    /**
+     * Several images kept at once (an edit's source, references and mask), all or none: every one is checked before
+     * any is stored. The images in the order given.
+     */
+    public Uni<List<Image>> uploadAll(UUID owner, List<byte[]> files) {
+        return Uni.createFrom().item(() -> files.stream().map(check::check).toList())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(headers -> Multi.createFrom().range(0, files.size()).onItem()
+                        .transformToUniAndConcatenate(i -> store.put(files.get(i), headers.get(i).mimeType())
+                                .flatMap(blob -> record(owner, headers.get(i), blob))
+                                .flatMap(id -> images.readable(owner, id)))
+                        .collect().asList());
     }
 
     private Uni<UUID> record(UUID owner, ImageHeader header, StoredBlob blob) {

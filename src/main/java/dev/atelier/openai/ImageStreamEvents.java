@@ -17,7 +17,8 @@ import dev.atelier.provider.TokenUsage;
 /**
  * A streamed answer ({@code stream: true}) in OpenAI's server-sent event shapes (API reference "Image generation
  * streaming events", and the openai SDKs' {@code ImageGenCompletedEvent}, read 2026-12-01): one
- * {@code image_generation.completed} event per image, the vendor's token usage on the last. The adapters do not
+ * {@code image_generation.completed} event per image ({@code image_edit.completed} for an edit), the vendor's
+ * token usage on the last. The adapters do not
  * stream from their vendors yet, so no {@code image_generation.partial_image} events are sent - OpenAI allows fewer
  * partial images than asked for.
  */
@@ -25,6 +26,8 @@ final class ImageStreamEvents {
 
     static final String TYPE = "text/event-stream";
     static final String COMPLETED = "image_generation.completed";
+    /** What {@code /v1/images/edits} streams instead. */
+    static final String EDIT_COMPLETED = "image_edit.completed";
 
     record Completed(String type, @JsonProperty("b64_json") String b64Json, @JsonProperty("created_at") long createdAt,
             String size, String quality, String background, @JsonProperty("output_format") String outputFormat,
@@ -53,18 +56,18 @@ final class ImageStreamEvents {
     private ImageStreamEvents() {
     }
 
-    /** The whole event stream for a finished generation. */
-    static String of(GenerationResult result, Quality quality, long createdAt, ObjectMapper json) {
+    /** The whole event stream for a finished generation ({@code type} {@link #COMPLETED}) or edit. */
+    static String of(String type, GenerationResult result, Quality quality, long createdAt, ObjectMapper json) {
         List<GeneratedImage> images = result.images();
         List<String> events = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             GeneratedImage image = images.get(i);
-            Completed event = new Completed(COMPLETED, Base64.getEncoder().encodeToString(image.bytes()), createdAt,
+            Completed event = new Completed(type, Base64.getEncoder().encodeToString(image.bytes()), createdAt,
                     image.width() + "x" + image.height(), quality == Quality.HD ? "high" : "medium", "auto",
                     image.mimeType().substring(image.mimeType().indexOf('/') + 1).toLowerCase(Locale.ROOT),
                     i == images.size() - 1 ? Usage.of(result.usage()) : Usage.NONE);
             try {
-                events.add("event: " + COMPLETED + "\ndata: " + json.writeValueAsString(event) + "\n\n");
+                events.add("event: " + type + "\ndata: " + json.writeValueAsString(event) + "\n\n");
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

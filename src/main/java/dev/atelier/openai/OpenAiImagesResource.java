@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -62,9 +63,11 @@ public class OpenAiImagesResource {
     private final InputValidation validation;
     private final ObjectMapper json;
     private final GenerationRequests requests;
+    private final InlineEdits edits;
 
     OpenAiImagesResource(InlineGenerations generations, CurrentUser currentUser, PublicUrl publicUrl,
-            InputValidation validation, ObjectMapper json, GenerationRequests requests) {
+            InputValidation validation, ObjectMapper json, GenerationRequests requests, InlineEdits edits) {
+        this.edits = edits;
         this.validation = validation;
         this.json = json;
         this.requests = requests;
@@ -86,9 +89,30 @@ public class OpenAiImagesResource {
                                 : answer(request, done, started)));
     }
 
+    /**
+     * {@code POST /v1/images/edits} (multipart), answered like a generation: the same response shape, headers and
+     * errors; {@code stream=true} answers {@code image_edit.completed} events.
+     */
+    @POST
+    @Path("/edits")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Object>> edit(@BeanParam ImageEditForm form) {
+        long started = System.nanoTime();
+        return currentUser.call(userId -> edits.edit(userId, form))
+                .map(edited -> edited.stream()
+                        ? streamed(ImageStreamEvents.EDIT_COMPLETED, edited.request(), edited.done(), started)
+                        : answer(edited.request(), edited.done(), started));
+    }
+
     /** {@code stream: true}: the images as OpenAI's server-sent events, with the same headers. */
     private RestResponse<Object> streamed(OpenAiImageRequest request, InlineGenerations.Done done, long started) {
-        String events = ImageStreamEvents.of(done.routed().result(), request.job().quality(),
+        return streamed(ImageStreamEvents.COMPLETED, request, done, started);
+    }
+
+    private RestResponse<Object> streamed(String type, OpenAiImageRequest request, InlineGenerations.Done done,
+            long started) {
+        String events = ImageStreamEvents.of(type, done.routed().result(), request.job().quality(),
                 Instant.now().getEpochSecond(), json);
         return headers(RestResponse.ResponseBuilder.ok((Object) events).type(ImageStreamEvents.TYPE)
                 .header("Cache-Control", "no-cache"), done, started).build();

@@ -79,22 +79,34 @@ public class ProviderRouter {
     }
 
     /**
+     * Why nothing can run {@code decision}'s request, or null when its chain has a provider: RATE_LIMITED when the
+     * only providers that could serve it are paused by rate limits (wait, don't fail), else PROVIDER_UNAVAILABLE
+     * with every exclusion's reason.
+     */
+    public RoutingFailure unservable(RoutingDecision decision) {
+        if (!decision.chain().isEmpty()) {
+            return null;
+        }
+        long wait = decision.excluded().keySet().stream().mapToLong(pauses::pausedFor).filter(ms -> ms > 0)
+                .min().orElse(0);
+        if (wait > 0) {
+            return new RoutingFailure(ErrorCode.RATE_LIMITED,
+                    "Every eligible provider is at its rate limit; try again in " + wait + " ms", List.of(), wait);
+        }
+        return new RoutingFailure(ErrorCode.PROVIDER_UNAVAILABLE,
+                "No provider can serve this request: " + String.join("; ", decision.reasons()), List.of(), 0);
+    }
+
+    /**
      * Generates down the chain of {@code decision}. {@code promptFor} gives each provider its own words (prompt and
      * negative prompt); the negative prompt goes only to providers that take one. Each attempt records what was
      * sent. Fails with {@link RoutingFailure}.
      */
     public Uni<RoutedGeneration> generate(RoutingRequest request, RoutingDecision decision,
             Function<ProviderId, ProviderPrompt> promptFor, ProgressListener progress) {
-        if (decision.chain().isEmpty()) {
-            long wait = decision.excluded().keySet().stream().mapToLong(pauses::pausedFor).filter(ms -> ms > 0)
-                    .min().orElse(0);
-            if (wait > 0) {
-                // the only providers that could serve it are paused by rate limits: wait, don't fail
-                return Uni.createFrom().failure(new RoutingFailure(ErrorCode.RATE_LIMITED,
-                        "Every eligible provider is at its rate limit; try again in " + wait + " ms", List.of(), wait));
-            }
-            return Uni.createFrom().failure(new RoutingFailure(ErrorCode.PROVIDER_UNAVAILABLE,
-                    "No provider can serve this request: " + String.join("; ", decision.reasons()), List.of(), 0));
+        RoutingFailure unservable = unservable(decision);
+        if (unservable != null) {
+            return Uni.createFrom().failure(unservable);
         }
         // renderers without a model (the LOCAL preview) draw by the idea's category: the caller's, else detected
         RoutingRequest themed = request.image().theme() != null ? request

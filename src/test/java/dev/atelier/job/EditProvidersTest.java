@@ -203,6 +203,65 @@ class EditProvidersTest {
         assertThat(text(sent, "prompt")).startsWith("a watercolor painting, consistent with the original");
     }
 
+    static final String GEMINI = ProviderPromptsTest.GOOGLE;
+    static final String IMG2IMG = "/sdapi/v1/img2img";
+
+    @Test
+    void geminiGetsTheSourceAndTheReferencesAsInlineDataPartsAfterTheInstruction() {
+        google.stubFor(post(urlEqualTo(GEMINI)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"candidates": [{"content": {"role": "model", "parts": [{"inlineData": {"mimeType": "image/png",
+                           "data": "%s"}}]}, "finishReason": "STOP"}],
+                         "usageMetadata": {"promptTokenCount": 1300, "candidatesTokenCount": 1290,
+                           "totalTokenCount": 2590}}""".formatted(TestImages.pngBase64(96, 64)))));
+        Map<String, Object> input = edit(EditImageTest.upload(source), null, "put the cat from the second image on the sofa");
+        input.put("referenceImageIds", List.of(EditImageTest.upload(reference)));
+        input.put("provider", "GOOGLE");
+
+        JsonPath job = run(input);
+
+        assertThat(job.getString("status")).as(job.prettyPrint()).isEqualTo("SUCCEEDED");
+        io.vertx.core.json.JsonArray parts = new io.vertx.core.json.JsonObject(google.findAll(postRequestedFor(
+                urlEqualTo(GEMINI))).get(0).getBodyAsString()).getJsonArray("contents").getJsonObject(0)
+                .getJsonArray("parts");
+        assertThat(parts).hasSize(3);
+        assertThat(parts.getJsonObject(0).getString("text")).startsWith("Edit the provided image: Put the cat");
+        assertThat(parts.getJsonObject(1).getJsonObject("inlineData").getString("mimeType")).isEqualTo("image/png");
+        assertThat(java.util.Base64.getDecoder().decode(parts.getJsonObject(1).getJsonObject("inlineData")
+                .getString("data"))).isEqualTo(source);
+        assertThat(parts.getJsonObject(2).getJsonObject("inlineData").getString("mimeType")).isEqualTo("image/jpeg");
+        assertThat(java.util.Base64.getDecoder().decode(parts.getJsonObject(2).getJsonObject("inlineData")
+                .getString("data"))).isEqualTo(reference);
+    }
+
+    @Test
+    void theSdWebUiInpaintsThroughImg2ImgWithAWhiteRepaintMaskAndTheStrength() {
+        WireMockServer sdwebui = VendorWireMock.server(VendorWireMock.SdWebUi.class);
+        sdwebui.stubFor(post(urlEqualTo(IMG2IMG)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"images": ["%s"], "parameters": {"init_images": null, "mask": null},
+                         "info": "{\\"seed\\": 4242, \\"all_seeds\\": [4242]}"}"""
+                        .formatted(TestImages.pngBase64(96, 64)))));
+        Map<String, Object> input = edit(EditImageTest.upload(source), EditImageTest.upload(mask), "add a red balloon");
+        input.put("provider", "SDWEBUI");
+        input.put("strength", 0.55);
+
+        JsonPath job = run(input);
+
+        assertThat(job.getString("status")).as(job.prettyPrint()).isEqualTo("SUCCEEDED");
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject(sdwebui.findAll(postRequestedFor(
+                urlEqualTo(IMG2IMG))).get(0).getBodyAsString());
+        assertThat(java.util.Base64.getDecoder().decode(body.getJsonArray("init_images").getString(0))).isEqualTo(source);
+        BufferedImage sentMask = TestImages.decode(java.util.Base64.getDecoder().decode(body.getString("mask")));
+        assertThat(sentMask.getColorModel().hasAlpha()).as("no alpha for the web UI to read backwards").isFalse();
+        assertThat(sentMask.getRaster().getSample(5, 5, 0)).isEqualTo(255);
+        assertThat(sentMask.getRaster().getSample(90, 5, 0)).isZero();
+        assertThat(body.getDouble("denoising_strength")).isEqualTo(0.55);
+        assertThat(body.getInteger("inpainting_mask_invert")).isZero();
+        assertThat(body.getString("prompt")).startsWith("a red balloon, consistent with the original");
+        assertThat(body.getInteger("width")).isEqualTo(96);
+    }
+
     @Test
     void aStrengthLeavesOutProvidersThatTakeNone() {
         Map<String, Object> input = edit(EditImageTest.upload(source), null, "make it night");

@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atelier.provider.AspectRatios;
+import dev.atelier.provider.EditImage;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
@@ -78,8 +80,26 @@ final class VertexPayloads {
         generation.put("candidateCount", 1);
         generation.put("imageConfig", imageConfig);
         return Map.of(
-                "contents", List.of(Map.of("role", "user", "parts", List.of(Map.of("text", request.prompt())))),
+                "contents", List.of(Map.of("role", "user", "parts", parts(request))),
                 "generationConfig", generation);
+    }
+
+    /**
+     * The instruction, then for an edit the source and the references as {@code inlineData} parts, in that order
+     * (ai.google.dev "Image generation": editing is extra image parts of the same request; read 2026-12-01).
+     */
+    private static List<Map<String, Object>> parts(ImageRequest request) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        parts.add(Map.of("text", request.prompt()));
+        if (request.isEdit()) {
+            Base64.Encoder base64 = Base64.getEncoder();
+            for (EditImage image : Stream.concat(Stream.of(request.edit().source()),
+                    request.edit().references().stream()).toList()) {
+                parts.add(Map.of("inlineData", Map.of("mimeType", image.mimeType(),
+                        "data", base64.encodeToString(image.bytes()))));
+            }
+        }
+        return parts;
     }
 
     /**

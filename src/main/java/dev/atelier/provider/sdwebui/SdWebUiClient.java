@@ -28,6 +28,13 @@ interface SdWebUiClient {
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Txt2ImgAnswer> txt2img(Map<String, Object> body);
 
+    /** An edit: init_images, an optional mask (white = repaint) and denoising_strength; the same answer. */
+    @POST
+    @Path("/img2img")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Txt2ImgAnswer> img2img(Map<String, Object> body);
+
     @GET
     @Path("/progress")
     @Produces(MediaType.APPLICATION_JSON)

@@ -22,11 +22,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.atelier.provider.EditMasks;
 import dev.atelier.provider.EditSupport;
 import dev.atelier.provider.GeneratedImage;
 import dev.atelier.provider.GenerationResult;
 import dev.atelier.provider.HttpErrors;
 import dev.atelier.provider.ImageBytes;
+import dev.atelier.provider.ImageEdit;
 import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProbeResult;
@@ -132,7 +134,7 @@ public class SdWebUiImageProvider implements ImageProvider {
                     }
                 }, failure -> LOG.debug("progress polling stopped", failure));
         long started = System.nanoTime();
-        return client.txt2img(body(request))
+        return (request.isEdit() ? client.img2img(editBody(request)) : client.txt2img(body(request)))
                 .onFailure().transform(e -> VendorFailures.classify(id(), e, this::refused))
                 .map(answer -> read(answer, request, System.nanoTime() - started))
                 .onTermination().invoke(() -> {
@@ -164,6 +166,31 @@ public class SdWebUiImageProvider implements ImageProvider {
         body.put("seed", request.seed() == null ? -1 : request.seed());
         body.put("sampler_name", config.sampler());
         body.put("batch_size", Math.max(1, request.count()));
+        return body;
+    }
+
+    /** The default denoising strength of an image-to-image edit the caller gave none (the web UI's own default). */
+    static final double DEFAULT_STRENGTH = 0.75;
+
+    /**
+     * {@code /sdapi/v1/img2img}: the txt2img fields, the source as {@code init_images} (base64), the mask as a
+     * greyscale image (white = repaint: an RGBA mask would be read by its alpha the other way round) that repaints
+     * only the masked area at full resolution, and {@code denoising_strength}.
+     */
+    private Map<String, Object> editBody(ImageRequest request) {
+        Map<String, Object> body = body(request);
+        ImageEdit edit = request.edit();
+        Base64.Encoder base64 = Base64.getEncoder();
+        body.put("init_images", List.of(base64.encodeToString(edit.source().bytes())));
+        body.put("denoising_strength", edit.strength() == null ? DEFAULT_STRENGTH : edit.strength());
+        body.put("resize_mode", 0);
+        if (edit.masked()) {
+            body.put("mask", base64.encodeToString(EditMasks.whiteRepaints(edit.mask().bytes())));
+            body.put("inpainting_fill", 1);
+            body.put("inpaint_full_res", true);
+            body.put("inpainting_mask_invert", 0);
+            body.put("mask_blur", 4);
+        }
         return body;
     }
 

@@ -21,6 +21,7 @@ import dev.atelier.gallery.ImageService;
 import dev.atelier.queue.JobQueue;
 import dev.atelier.queue.JobQueueConfig;
 import dev.atelier.provider.ImageEdit;
+import dev.atelier.routing.CostEstimate;
 import dev.atelier.routing.EditImageInput;
 import dev.atelier.routing.GenerateImageInput;
 import dev.atelier.routing.GenerationRequests;
@@ -79,6 +80,16 @@ public class GenerationService {
      * a PNG of the source's size): a job of its own, routed only to providers that can make this edit.
      */
     public Uni<GenerationJob> edit(UUID userId, EditImageInput input) {
+        return prepareEdit(userId, input).flatMap(prepared -> admit(userId, List.of(prepared))).map(jobs -> jobs.get(0));
+    }
+
+    /** What an edit would cost on the provider the router would choose, and why each other provider is or is not in. */
+    public Uni<CostEstimate> estimateEdit(UUID userId, EditImageInput input) {
+        return prepareEdit(userId, input).map(prepared -> CostEstimate.of(router.decide(prepared.request().routing())));
+    }
+
+    /** The checked edit, its images resolved for the caller (size: the caller's, else the source's). */
+    private Uni<Prepared> prepareEdit(UUID userId, EditImageInput input) {
         validation.valid(input, "edit input");
         EditSources.Named source = new EditSources.Named("sourceImageId", Ids.parse(input.sourceImageId(), "image"));
         EditSources.Named mask = input.maskImageId() == null ? null
@@ -91,9 +102,8 @@ public class GenerationService {
         // the generation fields are checked before any image is read
         requests.toRouting(input.generation(null), null);
         return sources.resolve(userId, source, mask, references, input.strength())
-                .flatMap(edit -> admit(userId, List.of(prepare(input.generation(
-                        GenerationRequests.editSize(edit.source().width(), edit.source().height())), edit))))
-                .map(jobs -> jobs.get(0));
+                .map(edit -> prepare(input.generation(
+                        GenerationRequests.editSize(edit.source().width(), edit.source().height())), edit));
     }
 
     /**

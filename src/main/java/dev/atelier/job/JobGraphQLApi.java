@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.pagination.PageRequest;
+import dev.atelier.routing.CostEstimate;
 import dev.atelier.routing.EditImageInput;
 import dev.atelier.routing.GenerateImageInput;
 import dev.atelier.user.CurrentUser;
@@ -48,6 +49,13 @@ public class JobGraphQLApi {
     public Uni<@NonNull GenerationJob> editImage(@NonNull @Name("input") EditImageInput input) {
         return currentUser.call(userId -> generation.edit(userId, input))
                 .invoke(admitted::add).onFailure().transform(admitted::withAccepted);
+    }
+
+    @Query("estimateEdit")
+    @Description("What an edit would cost on the provider the router would choose, with every provider's price and "
+            + "why it can or cannot make this edit (a mask, a strength, reference images).")
+    public Uni<@NonNull CostEstimate> estimateEdit(@NonNull @Name("input") EditImageInput input) {
+        return currentUser.call(userId -> generation.estimateEdit(userId, input));
     }
 
     @Mutation("generateImages")

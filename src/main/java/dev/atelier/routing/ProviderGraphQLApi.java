@@ -92,15 +92,7 @@ public class ProviderGraphQLApi {
     }
 
     private CostEstimate estimate(RoutingRequest request) {
-        RoutingDecision decision = router.decide(request);
-        List<ProviderQuote> alternatives = new ArrayList<>();
-        decision.quotes().forEach((id, quote) -> alternatives.add(new ProviderQuote(id, quote.model(),
-                quote.usd().doubleValue(), !decision.excluded().containsKey(id), decision.excluded().get(id))));
-        if (decision.chain().isEmpty()) {
-            return new CostEstimate(null, null, null, alternatives);
-        }
-        Quote chosen = decision.quotes().get(decision.chain().get(0));
-        return new CostEstimate(chosen.provider(), chosen.model(), chosen.usd().doubleValue(), alternatives);
+        return CostEstimate.of(router.decide(request));
     }
 
     @Query("selectProvider")

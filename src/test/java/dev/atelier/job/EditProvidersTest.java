@@ -149,6 +149,28 @@ class EditProvidersTest {
     }
 
     @Test
+    void estimateEditPricesEveryProviderAndSaysWhyOneCannotMakeTheEdit() {
+        Map<String, Object> input = edit(EditImageTest.upload(source), EditImageTest.upload(mask), "remove the car");
+        input.put("priority", "QUALITY");
+
+        JsonPath estimate = GraphQL.post("""
+                query($i: EditImageInput!) { estimateEdit(input: $i) { provider model usd
+                  alternatives { provider model usd eligible ineligibleReason } } }""", Map.of("i", input))
+                .body("errors", nullValue()).extract().jsonPath().setRootPath("data.estimateEdit");
+
+        List<Map<String, Object>> alternatives = estimate.getList("alternatives");
+        Map<String, Map<String, Object>> byProvider = new HashMap<>();
+        alternatives.forEach(a -> byProvider.put((String) a.get("provider"), a));
+        assertThat(byProvider.get("GOOGLE").get("eligible")).isEqualTo(false);
+        assertThat(byProvider.get("GOOGLE").get("ineligibleReason")).isEqualTo("cannot repaint a masked area");
+        assertThat(byProvider.get("STABILITY").get("eligible")).isEqualTo(true);
+        assertThat(byProvider.get("STABILITY").get("model")).isEqualTo("inpaint");
+        assertThat(((Number) byProvider.get("STABILITY").get("usd")).doubleValue()).as("5 credits")
+                .isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(estimate.getString("provider")).isIn("OPENAI", "STABILITY", "SDWEBUI");
+    }
+
+    @Test
     void anEditAProviderCannotMakeIsNotSentThereAndTheReasonIsGiven() {
         Map<String, Object> input = edit(EditImageTest.upload(source), EditImageTest.upload(mask), "add a moon");
         input.put("provider", "GOOGLE");

@@ -3,7 +3,7 @@
 // x-atelier-* headers, and errors the SDK turns into its own typed exceptions. BASE_URL (default
 // http://localhost:8080), local mode, the offline LOCAL provider.
 import OpenAI, { toFile } from 'openai';
-import { deflateSync } from 'node:zlib';
+import { maskPng } from './png.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 // local mode needs no key; the SDK insists on one and sends it as a bearer token, which local mode ignores
@@ -111,44 +111,6 @@ await check('models.list shows what the service can serve, and every id it lists
     assert(answer.data.length === 1, `${id} made an image`);
   }
 });
-
-/** An RGBA PNG, opaque black but for a transparent rectangle (the area an edit repaints), built by hand. */
-function maskPng(width, height, clear) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // RGBA
-  const rows = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 4);
-    for (let x = 0; x < width; x++) {
-      const inside = x >= clear.x && x < clear.x + clear.w && y >= clear.y && y < clear.y + clear.h;
-      row[1 + x * 4 + 3] = inside ? 0 : 255;
-    }
-    rows.push(row);
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 async function jobOf(jobId) {
   const answer = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' },

@@ -36,6 +36,7 @@ BASE_URL="http://localhost:$port" node e2e/graphql-http-audit.mjs
 BASE_URL="http://localhost:$port" node e2e/openai-sdk.mjs
 BASE_URL="http://localhost:$port" node e2e/schema-check.mjs
 BASE_URL="http://localhost:$port" SHOTS="$root/target/e2e" node e2e/flow.mjs
+BASE_URL="http://localhost:$port" SHOTS="$root/target/e2e" node e2e/edit-flow.mjs
 
 # failover: OpenAI answers 500, Stability serves; both are fakes in the vendors' shapes
 vendors_port=${VENDORS_PORT:-18107}

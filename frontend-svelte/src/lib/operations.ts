@@ -6,7 +6,9 @@ export interface Enhanced { id: string; category: string; enhanced: string; nega
 export interface Quote { provider: string; usd: number | null }
 export interface Estimate { provider: string | null; model: string | null; usd: number | null; alternatives: Quote[] }
 export interface Decision { chain: string[]; reasons: string[] }
-export interface Image { id: string; url: string; width: number; height: number; provider: string; model: string | null; seed: number | null; costUsd: number | null; revisedPrompt: string | null }
+export interface Image { id: string; url: string; width: number; height: number; provider: string; model: string | null; seed: number | null; costUsd: number | null; revisedPrompt: string | null; kind: 'GENERATED' | 'EDITED' | 'UPLOADED'; sourceImageId: string | null }
+export interface EditQuote { provider: string; model: string | null; usd: number | null; eligible: boolean; ineligibleReason: string | null }
+export interface EditEstimate { provider: string | null; model: string | null; usd: number | null; alternatives: EditQuote[] }
 export interface Attempt { provider: string; model: string | null; outcome: string; errorCode: string | null; latencyMs: number | null; prompt: string | null; negativePrompt: string | null }
 export interface Job { id: string; status: Progress['status']; stage: string | null; progress: number | null; queuePosition: number | null; etaSeconds: number | null; provider: string | null; images: Image[]; error: { code: string; message: string } | null; attempts: Attempt[] }
 export interface Collection { id: string; name: string; description: string | null; visibility: 'PRIVATE' | 'UNLISTED' | 'PUBLIC'; imageCount: number }
@@ -14,7 +16,7 @@ export interface ProviderStatus { id: string; model: string | null; configured: 
 export interface Usage { todayUsd: number; monthUsd: number; reservedUsd: number; dailyLimitUsd: number; monthlyLimitUsd: number; remainingTodayUsd: number; remainingMonthUsd: number }
 export interface Page<T> { edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
 
-const IMAGE = 'id url width height provider model seed costUsd revisedPrompt';
+const IMAGE = 'id url width height provider model seed costUsd revisedPrompt kind sourceImageId';
 
 export const ENHANCE = `mutation($input: EnhancePromptInput!) { enhancePrompt(input: $input) {
   id category enhanced negativePrompt cached variants { provider prompt negativePrompt } } }`;
@@ -40,3 +42,7 @@ export const ADD_TO_COLLECTION = `mutation($c: ID!, $i: [ID!]!) { addToCollectio
 export const REMOVE_FROM_COLLECTION = `mutation($c: ID!, $i: [ID!]!) { removeFromCollection(collectionId: $c, imageIds: $i) { id imageCount } }`;
 export const PROVIDERS = `query { providers { id model configured enabled health circuit latencyMs successRate pricePerImageUsd modelStatus modelShutdownDate warnings }
   usage { todayUsd monthUsd reservedUsd dailyLimitUsd monthlyLimitUsd remainingTodayUsd remainingMonthUsd } }`;
+export const IMAGE_DETAIL = `query($id: ID!) { image(id: $id) { ${IMAGE} edits(first: 20) { ${IMAGE} } } }`;
+export const ESTIMATE_EDIT = `query($input: EditImageInput!) { estimateEdit(input: $input) { provider model usd
+  alternatives { provider model usd eligible ineligibleReason } } }`;
+export const EDIT_IMAGE = `mutation($input: EditImageInput!) { editImage(input: $input) { id status } }`;

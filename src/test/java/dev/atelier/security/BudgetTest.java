@@ -1,5 +1,6 @@
 package dev.atelier.security;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.nullValue;
@@ -43,6 +44,24 @@ class BudgetTest {
     static JsonPath generate(String token, String prompt) {
         return GraphQL.post(token, GENERATE, Map.of("i", Map.of("prompt", prompt, "size", "64x64", "enhance", false)))
                 .extract().jsonPath();
+    }
+
+    @Test
+    void editsSpendTheSameBudget() {
+        String token = Tokens.user("erin-" + UUID.randomUUID());
+        String source = given().header("Authorization", "Bearer " + token)
+                .multiPart("file", "s.png", dev.atelier.support.TestImages.png(64, 64), "image/png").post("/uploads")
+                .then().statusCode(201).extract().path("id");
+        String edit = "mutation($i: EditImageInput!) { editImage(input: $i) { id } }";
+        for (int i = 0; i < 10; i++) {
+            GraphQL.post(token, edit, Map.of("i", Map.of("sourceImageId", source, "prompt", "edit " + i)))
+                    .body("errors", nullValue());
+        }
+        JsonPath refused = GraphQL.post(token, edit, Map.of("i", Map.of("sourceImageId", source, "prompt", "one more")))
+                .extract().jsonPath();
+        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(generate(token, "and no generation either").getString("errors[0].extensions.code"))
+                .isEqualTo("BUDGET_EXCEEDED");
     }
 
     @Test

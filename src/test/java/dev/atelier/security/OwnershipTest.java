@@ -107,6 +107,21 @@ class OwnershipTest {
                 Map.of("c", bobsCollection, "i", List.of(imageId))))).as("someone else's image").isEqualTo("NOT_FOUND");
         assertThat(code(call(bob, "mutation($i: GenerateImageInput!) { generateImage(input: $i) { id } }",
                 Map.of("i", Map.of("prompt", "x", "collectionId", collectionId))))).isEqualTo("NOT_FOUND");
+        Map<String, Object> editAlices = Map.of("i", Map.of("sourceImageId", imageId, "prompt", "make it mine"));
+        assertThat(code(call(bob, "mutation($i: EditImageInput!) { editImage(input: $i) { id } }", editAlices)))
+                .as("someone else's image as an edit's source").isEqualTo("NOT_FOUND");
+        assertThat(code(call(bob, "query($i: EditImageInput!) { estimateEdit(input: $i) { usd } }", editAlices)))
+                .isEqualTo("NOT_FOUND");
+        String bobsUpload = given().header("Authorization", "Bearer " + bob)
+                .multiPart("file", "b.png", dev.atelier.support.TestImages.png(40, 40), "image/png").post("/uploads")
+                .then().statusCode(201).extract().path("id");
+        assertThat(code(call(bob, "mutation($i: EditImageInput!) { editImage(input: $i) { id } }", Map.of("i",
+                Map.of("sourceImageId", bobsUpload, "maskImageId", imageId, "prompt", "x"))))).as("as a mask")
+                .isEqualTo("NOT_FOUND");
+        assertThat(code(call(alice, "query($id: ID!) { image(id: $id) { id } }", Map.of("id", bobsUpload))))
+                .as("an upload is its uploader's").isEqualTo("NOT_FOUND");
+        given().multiPart("file", "a.png", dev.atelier.support.TestImages.png(40, 40), "image/png").post("/uploads")
+                .then().statusCode(401).body("errors[0].extensions.code", org.hamcrest.Matchers.is("UNAUTHENTICATED"));
         try (GraphQLWsClient ws = new GraphQLWsClient(graphql, bob)) {
             ws.subscribe("subscription($id: ID!) { jobProgress(jobId: $id) { status } }", job);
             GraphQLWsClient.Result result = ws.await(Duration.ofSeconds(10));

@@ -51,12 +51,14 @@ class AnonymousAccessTest {
             Map.entry("models", "{ models { id } }"),
             Map.entry("estimateCost", "{ estimateCost(input: " + INPUT + ") { usd } }"),
             Map.entry("selectProvider", "{ selectProvider(input: " + INPUT + ") { chain } }"),
+            Map.entry("estimateEdit", "{ estimateEdit(input: {sourceImageId: \"" + ID + "\", prompt: \"x\"}) { usd } }"),
             Map.entry("usage", "{ usage { todayUsd } }"));
 
     static final Map<String, String> MUTATIONS = Map.ofEntries(
             Map.entry("enhancePrompt", "mutation { enhancePrompt(input: {input: \"a cat\"}) { id } }"),
             Map.entry("generateImage", "mutation { generateImage(input: " + INPUT + ") { id } }"),
             Map.entry("generateImages", "mutation { generateImages(inputs: [" + INPUT + "]) { id } }"),
+            Map.entry("editImage", "mutation { editImage(input: {sourceImageId: \"" + ID + "\", prompt: \"x\"}) { id } }"),
             Map.entry("cancelJob", "mutation { cancelJob(id: \"" + ID + "\") { id } }"),
             Map.entry("createCollection", "mutation { createCollection(name: \"anon\", visibility: PUBLIC) { id } }"),
             Map.entry("updateCollection", "mutation { updateCollection(id: \"" + ID + "\", name: \"x\") { id } }"),

@@ -170,6 +170,18 @@ class OwnershipTest {
                 .getList("data.publicCollections.edges.node.id")).contains(collectionId);
         assertThat(code(call(bob, "mutation($id: ID!) { updateCollection(id: $id, name: \"x\") { id } }", collection)))
                 .as("readable is not writable").isEqualTo("NOT_FOUND");
+        // a shared image may be an edit's source: the edit is Bob's, and Alice does not see it among the source's edits
+        String bobsEdit = ok(bob, "mutation($i: EditImageInput!) { editImage(input: $i) { id } }",
+                Map.of("i", Map.of("sourceImageId", imageId, "prompt", "make it blue"))).getString("data.editImage.id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(ok(bob,
+                "query($id: ID!) { job(id: $id) { status } }", Map.of("id", bobsEdit)).getString("data.job.status")));
+        JsonPath edited = ok(bob, "query($id: ID!) { job(id: $id) { images { id sourceImageId } } }", Map.of("id", bobsEdit));
+        assertThat(edited.getString("data.job.images[0].sourceImageId")).isEqualTo(imageId);
+        String bobsImage = edited.getString("data.job.images[0].id");
+        assertThat(ok(bob, "query($id: ID!) { image(id: $id) { edits { id } } }", Map.of("id", imageId))
+                .getList("data.image.edits.id")).containsExactly(bobsImage);
+        assertThat(ok(alice, "query($id: ID!) { image(id: $id) { edits { id } } }", Map.of("id", imageId))
+                .getList("data.image.edits.id")).as("Bob's edit is his own").isEmpty();
 
         ok(alice, "mutation($id: ID!) { updateCollection(id: $id, visibility: UNLISTED) { id } }", collection);
         assertThat(ok(bob, "query($id: ID!) { collection(id: $id) { id } }", collection).getString("data.collection.id"))

@@ -79,8 +79,9 @@ public final class NaturalSentenceDialect implements ProviderDialect {
         if (phrases.add(plan.palette())) {
             finish.add(plan.palette());
         }
-        if (keep[5] && phrases.add(plan.quality())) {
-            finish.add(plan.quality());
+        String quality = ProviderDialect.withoutTagCliches(plan.quality());
+        if (keep[5] && phrases.add(quality)) {
+            finish.add(quality);
         }
         if (!finish.isEmpty()) {
             sentences.add(ProviderDialect.sentence(String.join(", ", finish)));

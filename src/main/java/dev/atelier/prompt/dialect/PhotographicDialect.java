@@ -63,8 +63,9 @@ public final class PhotographicDialect implements ProviderDialect {
         if (!finish.isEmpty()) {
             sentences.add(ProviderDialect.sentence(String.join(", ", finish)));
         }
-        if (phrases.add(plan.quality())) {
-            sentences.add(ProviderDialect.sentence(plan.quality()));
+        String quality = ProviderDialect.withoutTagCliches(plan.quality());
+        if (phrases.add(quality)) {
+            sentences.add(ProviderDialect.sentence(quality));
         }
         return String.join(" ", sentences);
     }

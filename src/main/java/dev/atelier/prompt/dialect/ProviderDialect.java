@@ -1,5 +1,10 @@
 package dev.atelier.prompt.dialect;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dev.atelier.prompt.ProviderPrompt;
 import dev.atelier.prompt.engine.PromptPlan;
 import dev.atelier.provider.ProviderId;
@@ -19,6 +24,24 @@ public interface ProviderDialect {
             s = s.substring(0, s.length() - 1).strip();
         }
         return s;
+    }
+
+    /** Tag-era boilerplate that today's natural-language image models (GPT Image, Gemini) do not need. */
+    Set<String> TAG_CLICHES = Set.of("8k", "4k", "trending on artstation", "masterful",
+            "masterpiece", "best quality", "ultra-detailed", "award-winning");
+
+    /**
+     * The quality phrase without tag-era boilerplate ("masterful, highly detailed, 8k" → "highly detailed"); null
+     * when nothing is left.
+     */
+    static String withoutTagCliches(String quality) {
+        if (quality == null) {
+            return null;
+        }
+        String kept = Arrays.stream(quality.split(",")).map(String::strip)
+                .filter(term -> !term.isEmpty() && !TAG_CLICHES.contains(term.toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining(", "));
+        return kept.isEmpty() ? null : kept;
     }
 
     static String sentence(String s) {

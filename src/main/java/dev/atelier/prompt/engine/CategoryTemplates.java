@@ -88,10 +88,62 @@ public final class CategoryTemplates {
                 "photo, photorealistic, 3d render, messy lines, muddy colors, amateur"));
     }
 
+    /** A room, seen from inside: ARCHITECTURE's sub-style for interiors. */
+    static final CategoryTemplate INTERIOR = new CategoryTemplate(
+            "Interior photograph of", "interior photography", true,
+            List.of("with inviting textures and a lived-in sense of space",
+                    "with carefully arranged furniture and warm material detail"),
+            List.of("eye-level view into the room with layered foreground detail",
+                    "balanced composition with straight verticals and a clear focal point in the room"),
+            "soft window light mixed with warm lamplight", "24mm lens at f/4, straight verticals",
+            "cozy and inviting", "high-quality interior photography, sharp and detailed",
+            "distorted perspective, crooked lines, cluttered, warped furniture, blown-out windows");
+
+    /** Logos, icons and flat graphics: ART's sub-style for graphic design. */
+    static final CategoryTemplate GRAPHIC = new CategoryTemplate(
+            "Flat vector logo design of", "flat vector graphic design", false,
+            List.of("built from clean geometric shapes with a limited color palette",
+                    "with a simple, bold silhouette that reads at any size"),
+            List.of("centered layout on a plain background with generous negative space",
+                    "balanced, symmetrical layout on a solid background"),
+            "even, flat lighting", "crisp vector finish, scalable and legible at small sizes",
+            "bold and memorable", "professional graphic design, clean and balanced",
+            "photo, photorealistic, 3d render, gradient mess, clutter, noise, texture, blurry, watermark, "
+                    + "illegible letters");
+
+    /** Characters doing something (a robot chef, a wizard): ART's sub-style for character illustration. */
+    static final CategoryTemplate CHARACTER = new CategoryTemplate(
+            "Character illustration of", "character illustration", false,
+            List.of("full of personality, with a clear silhouette and an expressive pose",
+                    "caught mid-action with charming, readable body language"),
+            List.of("dynamic three-quarter view that tells a small story",
+                    "full-figure framing with the character as the clear focal point"),
+            "warm cinematic light", "clean, confident line style with rich color",
+            "playful and charming", "highly detailed character design",
+            "extra limbs, deformed hands, bad anatomy, messy lines, muddy colors, blurry");
+
     private CategoryTemplates() {
     }
 
     public static CategoryTemplate of(Category category) {
+        return TEMPLATES.get(category);
+    }
+
+    /**
+     * The template for an idea of {@code category} with these traits: a sub-style where the category's default would
+     * misread it (a room under ARCHITECTURE, a logo under ART, a character under ART or PRODUCT), else the category's.
+     */
+    public static CategoryTemplate of(Category category, IdeaTraits traits) {
+        if (category == Category.ARCHITECTURE && traits.indoor()) {
+            return INTERIOR;
+        }
+        if ((category == Category.ART || category == Category.ABSTRACT || category == Category.PRODUCT)
+                && traits.graphic()) {
+            return GRAPHIC;
+        }
+        if ((category == Category.ART || category == Category.PRODUCT) && traits.character() && !traits.photo()) {
+            return CHARACTER;
+        }
         return TEMPLATES.get(category);
     }
 }

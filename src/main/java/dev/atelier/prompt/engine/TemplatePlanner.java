@@ -19,7 +19,9 @@ public final class TemplatePlanner {
 
     public PromptPlan plan(String subject, Category category, StylePreferences style, long seed) {
         StylePreferences prefs = style == null ? StylePreferences.NONE : style;
-        CategoryTemplate template = CategoryTemplates.of(category);
+        IdeaTraits traits = IdeaTraits.of(subject, List.of(nonNull(prefs.medium()), nonNull(prefs.lighting()),
+                nonNull(prefs.mood()), nonNull(prefs.palette()), nonNull(prefs.composition()), nonNull(prefs.camera())));
+        CategoryTemplate template = CategoryTemplates.of(category, traits);
         InputCues cues = InputCues.of(subject);
         int pick = Math.floorMod(Long.hashCode(seed) * 31 + PromptText.cacheNormal(subject).hashCode(), 1 << 16);
 
@@ -35,8 +37,10 @@ public final class TemplatePlanner {
             medium = null;
             photographic = cues.photographicMedium();
         } else {
-            lead = template.lead();
-            medium = template.medium();
+            // a default medium the idea contradicts ("landscape photograph" of a room) is left unsaid
+            boolean fits = Conflicts.fitting(template.lead() + " " + template.medium(), traits) != null;
+            lead = fits ? template.lead() : null;
+            medium = fits ? template.medium() : null;
             photographic = template.photographic();
         }
 
@@ -48,11 +52,20 @@ public final class TemplatePlanner {
         String quality = photographic == template.photographic() ? template.quality()
                 : photographic ? "high-quality photography, sharp focus, highly detailed" : GENERIC_ART_QUALITY;
 
+        // the caller's own preferences stand; the template's defaults give way to anything the idea contradicts
         return new PromptPlan(subject, category, lead, medium, photographic,
-                choose(template.details(), pick),
-                present(prefs.composition()) ? prefs.composition().trim() : choose(template.compositions(), pick >> 1),
-                lighting, camera, mood, palette, quality,
+                Conflicts.firstFitting(template.details(), pick, traits),
+                present(prefs.composition()) ? prefs.composition().trim()
+                        : Conflicts.firstFitting(template.compositions(), pick >> 1, traits),
+                present(prefs.lighting()) ? lighting : Conflicts.fitting(lighting, traits),
+                present(prefs.camera()) ? camera : Conflicts.fitting(camera, traits),
+                present(prefs.mood()) ? mood : Conflicts.fitting(mood, traits),
+                palette, Conflicts.fitting(quality, traits),
                 negativeFor(template, subject));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     /** Category negatives, minus anything the user asked for ("cartoonish" is no defect in "a cartoon fox"). */

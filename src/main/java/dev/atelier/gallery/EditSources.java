@@ -107,24 +107,34 @@ public class EditSources {
     /** The mask must be a PNG of the source's size, with at least one transparent pixel (the area to repaint). */
     private Uni<EditImage> checkedMask(String field, EditImage source, Source mask) {
         EditImage image = mask.image();
-        if (!image.mimeType().equals("image/png")) {
-            throw AtelierException.badInput(field + " must be a PNG whose transparent pixels mark the area to repaint; "
-                    + "it is " + image.mimeType());
-        }
-        if (image.width() != source.width() || image.height() != source.height()) {
-            throw AtelierException.badInput(field + " is " + image.width() + "x" + image.height()
-                    + "; a mask must be the source's size, " + source.width() + "x" + source.height());
-        }
+        refuseMask(field, source.width(), source.height(), image.mimeType(), image.width(), image.height(), null);
         return store.get(mask.storageKey())
                 .map(bytes -> bytes.orElseThrow(() -> AtelierException.notFound("Image", image.id())))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .invoke(bytes -> {
-                    if (!hasTransparency(bytes)) {
-                        throw AtelierException.badInput(field + " has no transparent pixels: nothing would be "
-                                + "repainted (the transparent area of the mask is what an edit changes)");
-                    }
-                })
+                .invoke(bytes -> refuseMask(field, source.width(), source.height(), image.mimeType(), image.width(),
+                        image.height(), bytes))
                 .replaceWith(image);
+    }
+
+    /**
+     * BAD_USER_INPUT naming {@code field} unless the mask is a PNG of the source's size and (when its bytes are
+     * given) has a transparent pixel; for callers that hold the bytes before anything is stored (call off the event
+     * loop when {@code bytes} are given).
+     */
+    public static void refuseMask(String field, int sourceWidth, int sourceHeight, String mimeType, int width,
+            int height, byte[] bytes) {
+        if (!mimeType.equals("image/png")) {
+            throw AtelierException.badInput(field + " must be a PNG whose transparent pixels mark the area to repaint; "
+                    + "it is " + mimeType);
+        }
+        if (width != sourceWidth || height != sourceHeight) {
+            throw AtelierException.badInput(field + " is " + width + "x" + height
+                    + "; a mask must be the source's size, " + sourceWidth + "x" + sourceHeight);
+        }
+        if (bytes != null && !hasTransparency(bytes)) {
+            throw AtelierException.badInput(field + " has no transparent pixels: nothing would be repainted (the "
+                    + "transparent area of the mask is what an edit changes)");
+        }
     }
 
     static boolean hasTransparency(byte[] png) {

@@ -46,7 +46,17 @@ public class UploadCheck {
                     + megapixels(header.pixels()) + " megapixels); at most " + megapixels(config.maxPixels())
                     + " megapixels are accepted");
         }
-        if (!header.mimeType().equals("image/webp")) {
+        if (header.decodedBytes() > config.maxPixels() * 4) {
+            throw new UploadRefused(413, "The image is " + header.width() + "x" + header.height() + " at "
+                    + header.bitsPerPixel() + " bits per pixel: decoding it would take " + megabytes(header.decodedBytes())
+                    + " MB, more than an image of " + megapixels(config.maxPixels()) + " megapixels at 8 bits per "
+                    + "channel; save it with 8 bits per channel or fewer pixels");
+        }
+        if (header.mimeType().equals("image/webp")) {
+            if (!ImageHeader.completeWebp(bytes)) {
+                throw corrupt(header);
+            }
+        } else {
             decodes(bytes, header);
         }
         return header;
@@ -94,16 +104,49 @@ public class UploadCheck {
         }
     }
 
-    /** A PNG ends with its IEND chunk, a JPEG with its end-of-image marker (trailing zero padding allowed). */
+    /**
+     * A PNG is a chain of whole chunks, each with a right CRC, no critical chunk PNG does not define, ending with
+     * IEND at the end of the file; a JPEG ends with its end-of-image marker (trailing zero padding allowed).
+     */
     static boolean complete(byte[] b, String mimeType) {
         int end = b.length;
         if (mimeType.equals("image/png")) {
-            return end >= 12 && b[end - 8] == 'I' && b[end - 7] == 'E' && b[end - 6] == 'N' && b[end - 5] == 'D';
+            return pngChunks(b);
         }
         while (end > 2 && b[end - 1] == 0) {
             end--;
         }
         return end >= 4 && (b[end - 2] & 0xff) == 0xff && (b[end - 1] & 0xff) == 0xd9;
+    }
+
+    private static final java.util.Set<String> CRITICAL = java.util.Set.of("IHDR", "PLTE", "IDAT", "IEND");
+
+    private static boolean pngChunks(byte[] b) {
+        int at = 8;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        while (at + 12 <= b.length) {
+            long length = Integer.toUnsignedLong((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16
+                    | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff));
+            if (at + 12 + length > b.length) {
+                return false;
+            }
+            String type = new String(b, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (Character.isUpperCase(type.charAt(0)) && !CRITICAL.contains(type)) {
+                return false; // a critical chunk no decoder knows
+            }
+            crc.reset();
+            crc.update(b, at + 4, (int) length + 4);
+            int stored = (b[at + 8 + (int) length] & 0xff) << 24 | (b[at + 9 + (int) length] & 0xff) << 16
+                    | (b[at + 10 + (int) length] & 0xff) << 8 | (b[at + 11 + (int) length] & 0xff);
+            if ((int) crc.getValue() != stored) {
+                return false;
+            }
+            at += 12 + (int) length;
+            if (type.equals("IEND")) {
+                return at == b.length;
+            }
+        }
+        return false;
     }
 
     private static UploadRefused corrupt(ImageHeader header) {
@@ -112,7 +155,7 @@ public class UploadCheck {
     }
 
     private static String megapixels(long pixels) {
-        return String.format(Locale.ROOT, "%.1f", pixels / 1_000_000.0);
+        return String.format(Locale.ROOT, "%.2f", pixels / 1_000_000.0).replaceAll("\\.?0+$", "");
     }
 
     private static String megabytes(long bytes) {

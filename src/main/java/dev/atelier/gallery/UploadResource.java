@@ -52,18 +52,22 @@ public class UploadResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Uploaded>> upload(@RestForm("file") FileUpload file) {
-        return currentUser.call(() -> present(file), (userId, upload) -> read(upload)
+    public Uni<RestResponse<Uploaded>> upload(@RestForm("file") List<FileUpload> files) {
+        return currentUser.call(() -> present(files), (userId, upload) -> read(upload)
                 .flatMap(bytes -> uploads.upload(userId, bytes)))
                 .map(image -> RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED,
                         new Uploaded(image.id(), image.url(), image.width(), image.height(), image.mimeType()))
                         .header("Location", image.url()).build());
     }
 
-    private FileUpload present(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
+    private FileUpload present(List<FileUpload> files) {
+        if (files == null || files.isEmpty() || files.get(0).uploadedFile() == null) {
             throw new UploadRefused(400, "Send the image as the multipart form field \"file\"");
         }
+        if (files.size() > 1) {
+            throw new UploadRefused(400, "Send one image per upload; this form has " + files.size() + " \"file\" fields");
+        }
+        FileUpload file = files.get(0);
         uploads.refuseOversize(file.size());
         return file;
     }

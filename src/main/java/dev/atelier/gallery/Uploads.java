@@ -54,13 +54,22 @@ public class Uploads {
      * any is stored. The images in the order given.
      */
     public Uni<List<Image>> uploadAll(UUID owner, List<byte[]> files) {
-        return Uni.createFrom().item(() -> files.stream().map(check::check).toList())
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(headers -> Multi.createFrom().range(0, files.size()).onItem()
-                        .transformToUniAndConcatenate(i -> store.put(files.get(i), headers.get(i).mimeType())
-                                .flatMap(blob -> record(owner, headers.get(i), blob))
-                                .flatMap(id -> images.readable(owner, id)))
-                        .collect().asList());
+        return Uni.createFrom().item(() -> checkAll(files)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(headers -> storeAll(owner, files, headers));
+    }
+
+    /** The headers of files that all pass the upload checks; {@link UploadRefused} for the first that does not. */
+    public List<ImageHeader> checkAll(List<byte[]> files) {
+        return files.stream().map(check::check).toList();
+    }
+
+    /** Keeps files that passed {@link #checkAll}, in order. */
+    public Uni<List<Image>> storeAll(UUID owner, List<byte[]> files, List<ImageHeader> headers) {
+        return Multi.createFrom().range(0, files.size()).onItem()
+                .transformToUniAndConcatenate(i -> store.put(files.get(i), headers.get(i).mimeType())
+                        .flatMap(blob -> record(owner, headers.get(i), blob))
+                        .flatMap(id -> images.readable(owner, id)))
+                .collect().asList();
     }
 
     private Uni<UUID> record(UUID owner, ImageHeader header, StoredBlob blob) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.error.ErrorCode;
 import dev.atelier.common.pagination.Cursor;
 import dev.atelier.common.pagination.Ids;
 import dev.atelier.common.pagination.PageRequest;
@@ -27,6 +28,7 @@ import dev.atelier.routing.GenerateImageInput;
 import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.ProviderRouter;
 import dev.atelier.routing.RoutingDecision;
+import dev.atelier.routing.RoutingFailure;
 import dev.atelier.routing.RoutingRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -80,7 +82,22 @@ public class GenerationService {
      * a PNG of the source's size): a job of its own, routed only to providers that can make this edit.
      */
     public Uni<GenerationJob> edit(UUID userId, EditImageInput input) {
-        return prepareEdit(userId, input).flatMap(prepared -> admit(userId, List.of(prepared))).map(jobs -> jobs.get(0));
+        return prepareEdit(userId, input)
+                .invoke(prepared -> refuseImpossible(router.decide(prepared.request().routing())))
+                .flatMap(prepared -> admit(userId, List.of(prepared))).map(jobs -> jobs.get(0));
+    }
+
+    /**
+     * An edit no provider can make - not here, not on a replica configured otherwise - is refused before a job is
+     * made (PROVIDER_UNAVAILABLE with every provider's reason); one a provider could make once configured, or once
+     * its rate limit passes, is queued like any job.
+     */
+    private void refuseImpossible(RoutingDecision decision) {
+        boolean elsewhere = decision.excluded().values().stream().anyMatch("not configured"::equals);
+        RoutingFailure unservable = router.unservable(decision);
+        if (!elsewhere && unservable != null && unservable.code() == ErrorCode.PROVIDER_UNAVAILABLE) {
+            throw unservable;
+        }
     }
 
     /** What an edit would cost on the provider the router would choose, and why each other provider is or is not in. */

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.atelier.common.error.AtelierException;
+import dev.atelier.common.image.ImageHeader;
 import dev.atelier.common.validation.InputValidation;
 import dev.atelier.gallery.EditSources;
 import dev.atelier.gallery.Image;
@@ -80,7 +81,19 @@ public class InlineEdits {
         if (unservable != null) {
             throw unservable;
         }
-        return read(all).flatMap(bytes -> uploads.uploadAll(userId, bytes))
+        boolean masked = form.mask != null;
+        return read(all)
+                .flatMap(bytes -> {
+                    List<ImageHeader> headers = uploads.checkAll(bytes);
+                    if (masked) {
+                        // the mask is checked against the source before either is kept
+                        ImageHeader source = headers.get(0);
+                        ImageHeader mask = headers.get(headers.size() - 1);
+                        EditSources.refuseMask("mask", source.width(), source.height(), mask.mimeType(), mask.width(),
+                                mask.height(), bytes.get(bytes.size() - 1));
+                    }
+                    return uploads.storeAll(userId, bytes, headers);
+                })
                 .flatMap(kept -> run(userId, form, body, kept));
     }
 

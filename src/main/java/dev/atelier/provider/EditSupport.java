@@ -7,10 +7,11 @@ package dev.atelier.provider;
  * @param mask          whether it repaints only a masked area (inpainting)
  * @param strength      whether it takes an image-to-image strength (denoising)
  * @param maxReferences how many reference images it takes beside the source
+ * @param webp          whether it reads WebP images (the LOCAL preview, drawing with the JDK, does not)
  */
-public record EditSupport(boolean edits, boolean mask, boolean strength, int maxReferences) {
+public record EditSupport(boolean edits, boolean mask, boolean strength, int maxReferences, boolean webp) {
 
-    public static final EditSupport NONE = new EditSupport(false, false, false, 0);
+    public static final EditSupport NONE = new EditSupport(false, false, false, 0, false);
 
     /** Why this model cannot do {@code edit}, or null when it can. */
     public String refusal(ImageEdit edit) {
@@ -22,6 +23,9 @@ public record EditSupport(boolean edits, boolean mask, boolean strength, int max
         }
         if (edit.strength() != null && !strength) {
             return "does not take an edit strength";
+        }
+        if (!webp && edit.images().stream().anyMatch(i -> "image/webp".equals(i.mimeType()))) {
+            return "cannot read a WebP image";
         }
         if (edit.references().size() > maxReferences) {
             return maxReferences == 0 ? "takes no reference images"

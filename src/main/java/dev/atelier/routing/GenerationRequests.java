@@ -148,12 +148,15 @@ public class GenerationRequests {
 
     /**
      * The size an edit of a {@code width} x {@code height} source makes unless told: the source's, scaled down to
-     * at most a megapixel (1024 x 1024) when larger, each side a multiple of 8 and at least {@link #MIN_SIDE}.
+     * at most a megapixel (1024 x 1024) when larger, or up until its short side is {@link #MIN_SIDE}, each side
+     * rounded to a multiple of 8.
      */
     public static String editSize(int width, int height) {
+        // larger than a megapixel: scaled down; a side under the smallest Atelier makes: scaled up, keeping the shape
         double scale = Math.min(1.0, Math.sqrt(1_048_576.0 / ((double) width * height)));
-        int w = Math.max(MIN_SIDE, Math.min(MAX_SIDE, (int) Math.floor(width * scale / 8) * 8));
-        int h = Math.max(MIN_SIDE, Math.min(MAX_SIDE, (int) Math.floor(height * scale / 8) * 8));
+        scale = Math.max(scale, (double) MIN_SIDE / Math.min(width, height));
+        int w = Math.max(MIN_SIDE, Math.min(MAX_SIDE, (int) Math.round(width * scale / 8) * 8));
+        int h = Math.max(MIN_SIDE, Math.min(MAX_SIDE, (int) Math.round(height * scale / 8) * 8));
         return w + "x" + h;
     }
 

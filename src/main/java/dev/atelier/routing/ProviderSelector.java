@@ -102,6 +102,14 @@ public class ProviderSelector {
     private String exclusion(ImageProvider provider, ImageRequest image, Quote quote, boolean auto,
             boolean localAllowed, BigDecimal maxCostUsd) {
         ProviderId id = provider.id();
+        if (image.isEdit()) {
+            // what a model can do is known whether or not it is configured here: an edit it cannot make is never
+            // worth handing to a replica that has it
+            String refusal = provider.capabilities(image.model()).edits().refusal(image.edit());
+            if (refusal != null) {
+                return refusal;
+            }
+        }
         if (!provider.configured()) {
             return "not configured";
         }
@@ -115,12 +123,6 @@ public class ProviderSelector {
         }
         if (image.count() > caps.maxCount()) {
             return "at most " + caps.maxCount() + " image(s) per request";
-        }
-        if (image.isEdit()) {
-            String refusal = caps.edits().refusal(image.edit());
-            if (refusal != null) {
-                return refusal;
-            }
         }
         if (image.seed() != null && !caps.seed()) {
             return "cannot honour a fixed seed";

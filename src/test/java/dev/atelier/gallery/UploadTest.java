@@ -96,8 +96,64 @@ class UploadTest {
         assertThat(bomb.length).isLessThan(200);
         upload(bomb, "bomb.png", "image/png").statusCode(413)
                 .body("errors[0].extensions.code", is("BAD_USER_INPUT"))
-                .body("errors[0].message", containsString("30000x30000 (900.0 megapixels); at most 40.0"));
+                .body("errors[0].message", containsString("30000x30000 (900 megapixels); at most 40 megapixels"));
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    static final byte[] WEBP = TestImages.webp();
+
+    @Test
+    void aWholeWebpIsKeptAndOneWhoseContainerLiesIsRefused() throws IOException {
+        upload(WEBP, "dot.webp", "image/webp").statusCode(201).body("mimeType", is("image/webp")).body("width", is(1));
+        Snapshot before = snapshot();
+        byte[] trailing = Arrays.copyOf(WEBP, WEBP.length + 40);
+        System.arraycopy("<html><script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII), 0, trailing,
+                WEBP.length, 31);
+        byte[] shortRiff = WEBP.clone();
+        shortRiff[4] = 10;
+        byte[] noImage = WEBP.clone();
+        System.arraycopy("JUNK".getBytes(StandardCharsets.US_ASCII), 0, noImage, 12, 4);
+        for (byte[] bad : java.util.List.of(trailing, shortRiff)) {
+            upload(bad, "x.webp", "image/webp").statusCode(400).body("errors[0].extensions.code", is("BAD_USER_INPUT"))
+                    .body("errors[0].message", containsString("WEBP image is corrupt or truncated"));
+        }
+        upload(noImage, "x.webp", "image/webp").statusCode(415).body("errors[0].extensions.code", is("BAD_USER_INPUT"));
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aPngWithABrokenChunkOrTooDeepToDecodeIsRefused() throws IOException {
+        Snapshot before = snapshot();
+        byte[] badCrc = TestImages.png(32, 32);
+        badCrc[29] ^= 0x55; // IHDR's CRC
+        upload(badCrc, "crc.png", "image/png").statusCode(400).body("errors[0].message", containsString("corrupt"));
+        byte[] deep = TestImages.pixelBomb(6000, 6000);
+        deep[24] = 16; // 16 bits per channel
+        deep[25] = 6; // RGBA
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(deep, 12, 17);
+        java.nio.ByteBuffer.wrap(deep, 29, 4).putInt((int) crc.getValue());
+        upload(deep, "deep.png", "image/png").statusCode(413)
+                .body("errors[0].message", containsString("64 bits per pixel"));
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Inject
+    UploadSpool spool;
+
+    @Test
+    void abandonedSpooledUploadsAreSweptAway() throws IOException {
+        Path directory = Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.body.uploads-directory", String.class));
+        Files.createDirectories(directory);
+        Path old = Files.writeString(directory.resolve("abandoned-" + java.util.UUID.randomUUID()), "half a body");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        Path fresh = Files.writeString(directory.resolve("arriving-" + java.util.UUID.randomUUID()), "in flight");
+
+        assertThat(spool.removeOlderThan(java.time.Instant.now().minus(UploadSpool.MAX_AGE))).isGreaterThanOrEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
+        Files.delete(fresh);
     }
 
     @Test
@@ -115,6 +171,9 @@ class UploadTest {
         given().multiPart("image", "x.png", TestImages.png(8, 8), "image/png").post("/uploads").then()
                 .statusCode(400).body("errors[0].extensions.code", is("BAD_USER_INPUT"))
                 .body("errors[0].message", containsString("\"file\""));
+        given().multiPart("file", "a.png", TestImages.png(8, 8), "image/png")
+                .multiPart("file", "b.png", TestImages.png(9, 9), "image/png").post("/uploads").then()
+                .statusCode(400).body("errors[0].message", containsString("one image per upload"));
     }
 
     @Test

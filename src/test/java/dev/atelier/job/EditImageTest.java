@@ -107,6 +107,25 @@ class EditImageTest {
     }
 
     @Test
+    void anEditKeepsTheSourcesShapeBySize() {
+        assertThat(dev.atelier.routing.GenerationRequests.editSize(64, 48)).isEqualTo("88x64");
+        assertThat(dev.atelier.routing.GenerationRequests.editSize(4000, 3000)).isEqualTo("1184x888");
+        assertThat(dev.atelier.routing.GenerationRequests.editSize(320, 192)).isEqualTo("320x192");
+    }
+
+    @Test
+    void aWebpSourceIsNotSentToThePreviewThatCannotReadIt() {
+        String webp = given().multiPart("file", "dot.webp", TestImages.webp(), "image/webp")
+                .post("/uploads").then().statusCode(201).extract().path("id");
+        // another replica with a vendor configured could make it, so it is queued; here it fails with the reason
+        String jobId = GraphQL.post(EDIT, Map.of("i", Map.of("sourceImageId", webp, "prompt", "make it red")))
+                .body("errors", nullValue()).extract().path("data.editImage.id");
+        JsonPath job = finished(jobId);
+        assertThat(job.getString("error.code")).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(job.getString("error.message")).contains("LOCAL left out: cannot read a WebP image");
+    }
+
+    @Test
     void someoneElsesPrivateImageAsSourceIsNotFoundAndNoJobIsMade() {
         String mine = upload(TestImages.png(70, 70));
         UUID other = ForeignRows.user(pool);

@@ -171,16 +171,25 @@ class EditProvidersTest {
     }
 
     @Test
-    void anEditAProviderCannotMakeIsNotSentThereAndTheReasonIsGiven() {
+    void anEditNoProviderCanMakeIsRefusedWithTheReasonsAndNoJob() {
         Map<String, Object> input = edit(EditImageTest.upload(source), EditImageTest.upload(mask), "add a moon");
         input.put("provider", "GOOGLE");
+        long before = jobs();
 
-        JsonPath job = run(input);
+        JsonPath answer = GraphQL.post(EDIT, Map.of("i", input)).extract().jsonPath();
 
-        assertThat(job.getString("status")).isEqualTo("FAILED");
-        assertThat(job.getString("error.code")).isEqualTo("PROVIDER_UNAVAILABLE");
-        assertThat(job.getString("error.message")).contains("GOOGLE left out: cannot repaint a masked area");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(answer.getString("errors[0].message")).contains("GOOGLE left out: cannot repaint a masked area");
+        assertThat(jobs()).isEqualTo(before);
         assertThat(google.getAllServeEvents()).isEmpty();
+    }
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    long jobs() {
+        return pool.query("select count(*) from generation_jobs").execute().await().indefinitely().iterator().next()
+                .getLong(0);
     }
 
     @Test
@@ -290,10 +299,10 @@ class EditProvidersTest {
         input.put("provider", "OPENAI");
         input.put("strength", 0.5);
 
-        JsonPath job = run(input);
+        JsonPath answer = GraphQL.post(EDIT, Map.of("i", input)).extract().jsonPath();
 
-        assertThat(job.getString("status")).isEqualTo("FAILED");
-        assertThat(job.getString("error.message")).contains("OPENAI left out: does not take an edit strength");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(answer.getString("errors[0].message")).contains("OPENAI left out: does not take an edit strength");
         assertThat(openai.getAllServeEvents()).isEmpty();
     }
 }

@@ -74,6 +74,12 @@ class OpenAiImageEditsTest {
         form().multiPart("image", "x.png", TestImages.png(64, 64), "image/png")
                 .multiPart("mask", "bomb.png", TestImages.pixelBomb(20_000, 20_000), "image/png")
                 .post("/v1/images/edits").then().statusCode(400).body("error.message", containsString("megapixels"));
+        form().multiPart("image", "x.png", TestImages.png(64, 48), "image/png")
+                .multiPart("mask", "m.png", TestImages.mask(32, 32, 0, 0, 8, 8), "image/png")
+                .post("/v1/images/edits").then().statusCode(400).body("error.message", containsString("mask is 32x32"));
+        form().multiPart("image", "x.png", TestImages.png(64, 48), "image/png")
+                .multiPart("mask", "m.png", TestImages.solid(64, 48, java.awt.Color.BLACK), "image/png")
+                .post("/v1/images/edits").then().statusCode(400).body("error.message", containsString("no transparent"));
         assertThat(images()).as("nothing kept, not even the good image beside the bad one").isEqualTo(before);
     }
 

@@ -25,6 +25,11 @@ public final class TestImages {
         return encode(width, height, "jpg");
     }
 
+    /** The smallest lossless WebP: 1x1 (a VP8L chunk of 13 bytes and its padding byte). */
+    public static byte[] webp() {
+        return java.util.HexFormat.of().parseHex("524946461a000000574542505650384c0d0000002f00000010071011118888fe0700");
+    }
+
     public static String pngBase64(int width, int height) {
         return Base64.getEncoder().encodeToString(png(width, height));
     }

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
  * start-of-frame marker, WebP's VP8/VP8L/VP8X chunk). Reading it costs a few dozen bytes, so a decompression bomb is
  * refused before it is inflated.
  */
-public record ImageHeader(String mimeType, int width, int height) {
+public record ImageHeader(String mimeType, int width, int height, int bitsPerPixel) {
+
+    /** A header whose depth is not known: 32 bits per pixel (RGBA, 8 bits each) is assumed. */
+    public ImageHeader(String mimeType, int width, int height) {
+        this(mimeType, width, height, 32);
+    }
 
     /** Why bytes are not a readable image header; the message is safe to show the caller. */
     public static final class Unreadable extends Exception {
@@ -21,6 +26,11 @@ public record ImageHeader(String mimeType, int width, int height) {
 
     public long pixels() {
         return (long) width * height;
+    }
+
+    /** The memory a full decode takes, about: pixels times bytes per pixel. */
+    public long decodedBytes() {
+        return pixels() * Math.max(1, (bitsPerPixel + 7) / 8);
     }
 
     /** The header of {@code bytes}, or {@link Unreadable} saying what they are instead. */
@@ -59,12 +69,23 @@ public record ImageHeader(String mimeType, int width, int height) {
         return null;
     }
 
-    /** IHDR is the first chunk: width and height are big-endian at offsets 16 and 20. */
+    /**
+     * IHDR is the first chunk: width and height are big-endian at offsets 16 and 20, then the bit depth and the
+     * colour type (which give the bits per pixel: grey 1, grey+alpha 2, RGB 3, palette 1, RGBA 4 channels).
+     */
     private static ImageHeader png(byte[] b) throws Unreadable {
         if (b.length < 33 || !"IHDR".equals(new String(b, 12, 4, StandardCharsets.US_ASCII))) {
             throw new Unreadable("a PNG image without its IHDR header");
         }
-        return new ImageHeader("image/png", int32(b, 16), int32(b, 20));
+        int depth = b[24] & 0xff;
+        int channels = switch (b[25] & 0xff) {
+            case 0, 3 -> 1;
+            case 4 -> 2;
+            case 2 -> 3;
+            case 6 -> 4;
+            default -> throw new Unreadable("a PNG image of an unknown colour type");
+        };
+        return new ImageHeader("image/png", int32(b, 16), int32(b, 20), Math.max(8, depth) * channels);
     }
 
     /** Walks the marker segments up to the first start-of-frame (SOF0-SOF15 but DHT, JPG and DAC). */
@@ -95,9 +116,11 @@ public record ImageHeader(String mimeType, int width, int height) {
                 if (at + 9 > b.length) {
                     break;
                 }
+                int precision = b[at + 4] & 0xff;
                 int height = (b[at + 5] & 0xff) << 8 | (b[at + 6] & 0xff);
                 int width = (b[at + 7] & 0xff) << 8 | (b[at + 8] & 0xff);
-                return new ImageHeader("image/jpeg", width, height);
+                int components = at + 9 < b.length ? b[at + 9] & 0xff : 3;
+                return new ImageHeader("image/jpeg", width, height, Math.max(8, precision) * Math.max(1, components));
             }
             at += 2 + length;
         }
@@ -109,8 +132,7 @@ public record ImageHeader(String mimeType, int width, int height) {
         if (b.length < 30) {
             throw new Unreadable("a truncated WebP image");
         }
-        long riff = Integer.toUnsignedLong((b[4] & 0xff) | (b[5] & 0xff) << 8 | (b[6] & 0xff) << 16 | (b[7] & 0xff) << 24);
-        if (riff + 8 > b.length) {
+        if (riffSize(b) + 8 > b.length) {
             throw new Unreadable("a truncated WebP image");
         }
         String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
@@ -134,6 +156,42 @@ public record ImageHeader(String mimeType, int width, int height) {
                     1 + ((b[27] & 0xff) | (b[28] & 0xff) << 8 | (b[29] & 0xff) << 16));
             default -> throw new Unreadable("a WebP image of an unknown kind");
         };
+    }
+
+    static long riffSize(byte[] b) {
+        return Integer.toUnsignedLong((b[4] & 0xff) | (b[5] & 0xff) << 8 | (b[6] & 0xff) << 16 | (b[7] & 0xff) << 24);
+    }
+
+    /**
+     * Whether a WebP file's container is whole and exact: its RIFF size is the file's (a padding byte allowed), its
+     * chunks fill it exactly, and it holds image data (a VP8 or VP8L chunk, or for an animation ANMF frames). The
+     * JDK cannot decode WebP, so this is what a WebP upload is checked against; the pixel data itself is not decoded.
+     */
+    public static boolean completeWebp(byte[] b) {
+        if (b.length < 30) {
+            return false;
+        }
+        long riff = riffSize(b);
+        if (riff + 8 != b.length && riff + 9 != b.length) {
+            return false;
+        }
+        long end = riff + 8;
+        long at = 12;
+        boolean image = false;
+        while (at + 8 <= end) {
+            String type = new String(b, (int) at, 4, StandardCharsets.US_ASCII);
+            long size = Integer.toUnsignedLong((b[(int) at + 4] & 0xff) | (b[(int) at + 5] & 0xff) << 8
+                    | (b[(int) at + 6] & 0xff) << 16 | (b[(int) at + 7] & 0xff) << 24);
+            long next = at + 8 + size + (size & 1);
+            if (next > end + 1) {
+                return false;
+            }
+            if (type.equals("VP8 ") || type.equals("VP8L") || type.equals("ANMF")) {
+                image = image || size >= 5;
+            }
+            at = next;
+        }
+        return image && at >= end;
     }
 
     private static int int32(byte[] b, int at) throws Unreadable {

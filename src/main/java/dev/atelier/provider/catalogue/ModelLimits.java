@@ -57,6 +57,6 @@ public record ModelLimits(List<String> sizes, Long maxPixels, List<String> aspec
     public EditSupport editSupport() {
         boolean any = Boolean.TRUE.equals(edits);
         return !any ? EditSupport.NONE : new EditSupport(true, Boolean.TRUE.equals(masks), Boolean.TRUE.equals(strength),
-                maxReferenceImages == null ? 0 : maxReferenceImages);
+                maxReferenceImages == null ? 0 : maxReferenceImages, true);
     }
 }

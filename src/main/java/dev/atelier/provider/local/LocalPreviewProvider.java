@@ -56,8 +56,8 @@ public class LocalPreviewProvider implements ImageProvider {
         return config.enabled();
     }
 
-    /** The preview recolours inside the mask (or the whole source), by strength; no reference images. */
-    static final EditSupport EDITS = new EditSupport(true, true, true, 0);
+    /** The preview recolours inside the mask (or the whole source), by strength; no reference images, no WebP. */
+    static final EditSupport EDITS = new EditSupport(true, true, true, 0, false);
 
     @Override
     public ProviderCapabilities capabilities() {

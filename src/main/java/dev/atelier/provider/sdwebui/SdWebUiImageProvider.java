@@ -84,7 +84,7 @@ public class SdWebUiImageProvider implements ImageProvider {
     }
 
     /** img2img: inpainting with a mask and a denoising strength; no reference images. */
-    static final EditSupport EDITS = new EditSupport(true, true, true, 0);
+    static final EditSupport EDITS = new EditSupport(true, true, true, 0, true);
 
     @Override
     public ProviderCapabilities capabilities() {

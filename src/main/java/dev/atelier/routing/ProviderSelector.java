@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.atelier.prompt.engine.PromptText;
 import dev.atelier.provider.ImageProvider;
 import dev.atelier.provider.ImageRequest;
 import dev.atelier.provider.ProviderCapabilities;
@@ -76,6 +77,7 @@ public class ProviderSelector {
         List<String> reasons = new ArrayList<>();
         Comparator<ImageProvider> order = ranking(request, quotes, reasons);
         eligible.sort(order);
+        readersFirst(request, quotes, eligible, reasons);
         if (!auto) {
             ImageProvider chosen = eligible.stream().filter(p -> p.id() == request.provider()).findFirst().orElse(null);
             eligible.removeIf(p -> p.id() == request.provider());
@@ -147,6 +149,36 @@ public class ProviderSelector {
                     + maxCostUsd.toPlainString() + " USD";
         }
         return null;
+    }
+
+    /**
+     * An idea in another language than English goes first to the providers whose model reads it (GPT Image,
+     * Gemini: the catalogue's {@code languages}), the English-only ones (the Stable Diffusion family) after them:
+     * they are sent an English rendering of what the engine understood, which loses what it did not.
+     */
+    private void readersFirst(RoutingRequest request, Map<ProviderId, Quote> quotes, List<ImageProvider> eligible,
+            List<String> reasons) {
+        String language = PromptText.language(request.image().prompt());
+        if (language == null || eligible.size() < 2) {
+            return;
+        }
+        List<ImageProvider> readers = eligible.stream().filter(p -> reads(p, quotes.get(p.id()).model(), language))
+                .toList();
+        if (readers.isEmpty() || readers.size() == eligible.size()) {
+            return;
+        }
+        List<ImageProvider> others = eligible.stream().filter(p -> !readers.contains(p)).toList();
+        eligible.clear();
+        eligible.addAll(readers);
+        eligible.addAll(others);
+        String name = PromptText.languageName(language);
+        reasons.add("the idea is in " + name + ": " + readers.stream().map(p -> p.id().name()).toList()
+                + " read " + name + " and come first; " + others.stream().map(p -> p.id().name()).toList()
+                + " read English only (they get an English rendering)");
+    }
+
+    private boolean reads(ImageProvider provider, String model, String language) {
+        return catalogue.model(provider.id(), model).capabilities().reads(language);
     }
 
     private Comparator<ImageProvider> ranking(RoutingRequest request, Map<ProviderId, Quote> quotes, List<String> reasons) {

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.atelier.prompt.ProviderPrompt;
+import dev.atelier.prompt.engine.Glossary;
 import dev.atelier.prompt.engine.PromptPlan;
 import dev.atelier.provider.ProviderId;
 
 /**
  * Comma-separated tags with the subject weighted, {@code (subject:1.2)}, plus a negative prompt: the phrasing
- * Stable Diffusion models (Stability's API and the AUTOMATIC1111/Forge web UI) are trained on.
+ * Stable Diffusion models (Stability's API and the AUTOMATIC1111/Forge web UI) are trained on. Their text encoders
+ * read English, so an idea in Korean leads with its English rendering ({@link Glossary}), the original beside it.
  */
 public final class StableDiffusionDialect implements ProviderDialect {
 
@@ -33,7 +35,15 @@ public final class StableDiffusionDialect implements ProviderDialect {
     public ProviderPrompt render(PromptPlan plan, int maxChars) {
         Phrases phrases = new Phrases(plan.subject());
         List<String> tags = new ArrayList<>();
-        tags.add(weighted(ProviderDialect.subject(plan)));
+        String subject = ProviderDialect.subject(plan);
+        // the text encoders of the SD family read English: a Korean idea goes with its English rendering first
+        String english = Glossary.english(subject);
+        if (english != null) {
+            tags.add(weighted(english));
+            tags.add(escape(subject));
+        } else {
+            tags.add(weighted(subject));
+        }
         for (String phrase : new String[] { plan.medium(), plan.detail(), plan.composition(), plan.lighting(),
                 plan.camera(), plan.mood() == null ? null : plan.mood() + " mood", plan.palette(), plan.quality() }) {
             if (phrase == null) {

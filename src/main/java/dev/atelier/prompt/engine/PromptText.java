@@ -112,6 +112,42 @@ public final class PromptText {
         return trimmed.isEmpty() ? 0 : WHITESPACE.split(trimmed).length;
     }
 
+    /**
+     * The language an idea is written in, by its letters' script, when it is not written in Latin letters: {@code ko}
+     * (Hangul), {@code ja} (Kana, with or without Han), {@code zh} (Han), {@code ru} (Cyrillic), {@code el},
+     * {@code ar}, {@code he}, {@code th}, {@code hi} (Devanagari); null for Latin-script text (read as English by
+     * English-only models) or a script not listed.
+     */
+    public static String language(String text) {
+        if (!mostlyNonLatin(text)) {
+            return null;
+        }
+        java.util.Map<Character.UnicodeScript, Integer> counts = new java.util.EnumMap<>(Character.UnicodeScript.class);
+        text.codePoints().filter(Character::isLetter)
+                .forEach(cp -> counts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum));
+        if (counts.containsKey(Character.UnicodeScript.HIRAGANA) || counts.containsKey(Character.UnicodeScript.KATAKANA)) {
+            return "ja";
+        }
+        Character.UnicodeScript top = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(Character.UnicodeScript.LATIN);
+        return switch (top) {
+            case HANGUL -> "ko";
+            case HAN -> "zh";
+            case CYRILLIC -> "ru";
+            case GREEK -> "el";
+            case ARABIC -> "ar";
+            case HEBREW -> "he";
+            case THAI -> "th";
+            case DEVANAGARI -> "hi";
+            default -> null;
+        };
+    }
+
+    /** The language's name in English, for reasons people read ("ko" → "Korean"). */
+    public static String languageName(String code) {
+        return code == null ? "English" : new Locale(code).getDisplayLanguage(Locale.ENGLISH);
+    }
+
     /** True when the text is made of Hangul, CJK, Kana or other non-Latin letters mostly. */
     public static boolean mostlyNonLatin(String text) {
         int letters = 0;

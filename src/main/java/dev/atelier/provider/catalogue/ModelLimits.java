@@ -24,17 +24,25 @@ import dev.atelier.provider.EditSupport;
  * @param masks          whether an edit can repaint only a masked area (inpainting)
  * @param strength       whether an edit takes an image-to-image strength
  * @param maxReferenceImages how many reference images an edit takes beside its source
+ * @param languages      the languages its prompt encoder reads ({@code en}; {@code *} = many: GPT Image, Gemini)
  */
 @Type("ModelCapabilities")
 @Description("What a model accepts; a null field is not known.")
 public record ModelLimits(List<String> sizes, Long maxPixels, List<String> aspectRatios, List<String> imageSizes,
         Integer maxCount, Boolean seed, Boolean negativePrompt, Boolean edits, Integer maxPromptChars, Boolean masks,
-        Boolean strength, Integer maxReferenceImages) {
+        Boolean strength, Integer maxReferenceImages, List<String> languages) {
 
     public ModelLimits {
         sizes = sizes == null ? null : List.copyOf(sizes);
         aspectRatios = aspectRatios == null ? null : List.copyOf(aspectRatios);
         imageSizes = imageSizes == null ? null : List.copyOf(imageSizes);
+        languages = languages == null ? null : List.copyOf(languages);
+    }
+
+    /** Whether the model reads prompts in {@code language} (null = English); unknown is taken as yes. */
+    @Ignore
+    public boolean reads(String language) {
+        return language == null || languages == null || languages.contains("*") || languages.contains(language);
     }
 
     /** These limits with every unknown value taken from {@code defaults}. */
@@ -49,7 +57,8 @@ public record ModelLimits(List<String> sizes, Long maxPixels, List<String> aspec
                 edits != null ? edits : defaults.edits,
                 maxPromptChars != null ? maxPromptChars : defaults.maxPromptChars,
                 masks != null ? masks : defaults.masks, strength != null ? strength : defaults.strength,
-                maxReferenceImages != null ? maxReferenceImages : defaults.maxReferenceImages);
+                maxReferenceImages != null ? maxReferenceImages : defaults.maxReferenceImages,
+                languages != null ? languages : defaults.languages);
     }
 
     /** How the model edits, unknown values read as "cannot". */

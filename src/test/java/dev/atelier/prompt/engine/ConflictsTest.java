@@ -97,6 +97,23 @@ class ConflictsTest {
     }
 
     @Test
+    void aKoreanIdeaReachesEnglishOnlyModelsWithAnEnglishRenderingBesideTheOriginal() {
+        Enhancement e = ENGINE.enhance("비 오는 서울 골목", null, null, 4);
+        Map<dev.atelier.provider.ProviderId, String> byProvider = new java.util.EnumMap<>(dev.atelier.provider.ProviderId.class);
+        e.variants().forEach(v -> byProvider.put(v.provider(), v.prompt()));
+        assertThat(byProvider.get(dev.atelier.provider.ProviderId.STABILITY))
+                .startsWith("(rainy Seoul alley:1.2), 비 오는 서울 골목");
+        assertThat(byProvider.get(dev.atelier.provider.ProviderId.SDWEBUI)).contains("rainy Seoul alley");
+        assertThat(byProvider.get(dev.atelier.provider.ProviderId.OPENAI)).as("a multilingual model reads the original")
+                .contains("비 오는 서울 골목").doesNotContain("rainy Seoul alley");
+        assertThat(everyVariant(e)).as("rain: no sunny defaults").doesNotContain("golden hour").doesNotContain("serene");
+        assertThat(Glossary.english("골목에서 노는 고양이")).as("particles and unknown words").isEqualTo("alley cat");
+        assertThat(Glossary.english("a rainy alley")).isNull();
+        assertThat(PromptText.language("비 오는 서울 골목")).isEqualTo("ko");
+        assertThat(PromptText.languageName("ko")).isEqualTo("Korean");
+    }
+
+    @Test
     void stylePreferencesCountAsTraits() {
         StylePreferences night = new StylePreferences("moonlit night", null, null, null, null, null);
         String text = everyVariant(ENGINE.enhance("a mountain lake", Category.LANDSCAPE, night, 3));

@@ -219,7 +219,7 @@ class OpenAiImageProviderTest {
                 .withBody(body)));
         OpenAiRequestShape dallE3 = OpenAiRequestShape.of("dall-e-3",
                 new dev.atelier.provider.catalogue.ModelLimits(null, null, null, null, null, null, null, null, null, null,
-                        null, null));
+                        null, null, null));
 
         assertThat(dallE3.size(1536, 1024)).isEqualTo("1792x1024");
         assertThat(dallE3.quality(Quality.STANDARD)).isEqualTo("standard");

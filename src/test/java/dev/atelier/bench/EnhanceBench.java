@@ -43,6 +43,7 @@ class EnhanceBench {
         List<PartiPrompts.Entry> parti = PartiPrompts.load();
         templateInProcess(report, parti);
         categoryAccuracy(report, parti);
+        contradictionsAndRetention(report, parti);
         GraphQLLoad load = new GraphQLLoad(graphql);
         graphqlMissAndHit(report, load);
         zipfHitRatio(report, load, parti);
@@ -97,6 +98,53 @@ class EnhanceBench {
         report.result("categoryAccuracy", Map.of("overall", overall, "byPartiCategory", byCategory));
         report.row("category accuracy overall (" + correct + "/" + total + ")", pct(overall), ">= 70%",
                 BenchReport.verdict(overall >= 0.70));
+    }
+
+    /**
+     * The contradiction set (prompt/contradiction-set.tsv: an idea, the phrases its traits forbid) over eight seeds,
+     * every variant; and on PartiPrompts, whether every content word of the idea is in every variant.
+     */
+    private static void contradictionsAndRetention(BenchReport report, List<PartiPrompts.Entry> parti) {
+        TemplateEnhancer enhancer = new TemplateEnhancer(CategoryDetector.withBundledLexicon(), Map.of());
+        int pairs = 0;
+        int contradicted = 0;
+        try (var in = EnhanceBench.class.getResourceAsStream("/prompt/contradiction-set.tsv");
+                var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line : reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList()) {
+                String[] columns = line.split("\t");
+                for (long seed = 0; seed < 8; seed++) {
+                    String text = String.join("\n", enhancer.enhance(columns[0], null, null, seed).variants().stream()
+                            .map(v -> v.prompt().toLowerCase(java.util.Locale.ROOT)).toList());
+                    for (String phrase : columns[1].split(";")) {
+                        pairs++;
+                        contradicted += text.contains(phrase) ? 1 : 0;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        double rate = (double) contradicted / pairs;
+        report.result("contradictionRate", Map.of("contradicted", contradicted, "pairs", pairs));
+        report.row("contradictions on the contradiction set (" + contradicted + "/" + pairs + " idea-phrase-seed)",
+                pct(rate), "0", BenchReport.verdict(contradicted == 0));
+        int ideas = 0;
+        int whole = 0;
+        for (PartiPrompts.Entry e : parti) {
+            String idea = PromptText.clean(e.prompt());
+            List<String> words = PromptText.contentWords(idea);
+            boolean kept = enhancer.enhance(idea, null, null, 0).variants().stream().allMatch(v -> {
+                List<String> said = PromptText.words(v.prompt());
+                return said.containsAll(words);
+            });
+            ideas++;
+            whole += kept ? 1 : 0;
+        }
+        double retention = (double) whole / ideas;
+        report.result("contentWordRetention", Map.of("ideasKeptWhole", whole, "ideas", ideas));
+        report.row("content words kept in every variant (PartiPrompts ideas, " + whole + "/" + ideas + ")",
+                pct(retention), "100%", BenchReport.verdict(whole == ideas));
     }
 
     private static void graphqlMissAndHit(BenchReport report, GraphQLLoad load) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.atelier.prompt.Category;
@@ -57,24 +58,7 @@ class ConflictsTest {
 
     /** Ideas with a trait, and the phrases that trait forbids: none may appear in any variant, whatever the seed. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            a lighthouse on a cliff during a thunderstorm  | golden hour;sunny;serene;calm
-            a lighthouse in a storm                        | calm;timeless;golden hour
-            a quiet village street at night in the rain    | golden hour;sunny;serene;late-afternoon
-            a misty forest at dawn, foggy                  | golden hour;sunny
-            black and white photo of a jazz trio           | vibrant;colorful;vivid;rich color
-            a monochrome portrait of an old sailor         | vibrant;vivid;true-to-life colors
-            a watercolor of a fox in the snow              | photograph;lens;depth of field
-            an oil painting of a harbour                   | photograph;lens;f/
-            a pencil sketch of a cat                       | lens;depth of field
-            a photorealistic photo of a dragon             | brushwork;illustration;textured paper
-            a bedroom with a view of the mountains         | wide-angle lens at f/11;panoramic
-            a kitchen in the morning                       | horizon;sweeping
-            app icon of a paper plane                      | brushwork;texture;lens;trending on artstation
-            a badge for a hiking club                      | brushwork;photograph;trending on artstation
-            a wizard reading a spellbook                   | premium materials;product photograph
-            an astronaut floating in space                 | skin texture
-            """)
+    @CsvFileSource(resources = "/prompt/contradiction-set.tsv", delimiter = '\t')
     void aContradictionSetGivesNoContradiction(String idea, String forbidden) {
         for (long seed = 0; seed < 8; seed++) {
             String text = everyVariant(ENGINE.enhance(idea, null, null, seed));

@@ -160,8 +160,11 @@ public class GenerationService {
                 .flatMap(admitted -> Multi.createFrom().iterable(admitted)
                         // the answer shows the job as admitted, read before it is queued: a worker may take it
                         // the moment it is on the stream
-                        .onItem().transformToUniAndConcatenate(a -> jobs.owned(a.id(), userId)
-                                .flatMap(job -> view(userId, job))
+                        // a job created now is answered from its inserted row (no images yet); one found by its key
+                        // is read as it is now
+                        .onItem().transformToUniAndConcatenate(a -> (a.created()
+                                        ? estimate(a.row()).map(estimate -> GenerationJob.from(a.row(), List.of(), estimate))
+                                        : jobs.owned(a.id(), userId).flatMap(job -> view(userId, job)))
                                 .call(() -> a.created() ? announce(userId, a.id()) : Uni.createFrom().voidItem()))
                         .collect().asList());
     }

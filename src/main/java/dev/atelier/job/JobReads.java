@@ -53,7 +53,8 @@ public class JobReads {
                 });
     }
 
-    private JobRow row(Row row) {
+    /** A row selected with {@link JobRow#COLUMNS}. */
+    JobRow row(Row row) {
         JsonObject attempts = row.getJsonObject("attempts");
         String provider = row.getString("provider");
         return new JobRow(row.getUUID("id"), JobStatus.valueOf(row.getString("status")), row.getString("stage"),

@@ -98,6 +98,11 @@ class EnhanceBench {
         report.result("categoryAccuracy", Map.of("overall", overall, "byPartiCategory", byCategory));
         report.row("category accuracy overall (" + correct + "/" + total + ")", pct(overall), ">= 70%",
                 BenchReport.verdict(overall >= 0.70));
+        List<dev.atelier.prompt.engine.LabelledIdeas.Idea> labelled = dev.atelier.prompt.engine.LabelledIdeas.load();
+        double team = dev.atelier.prompt.engine.LabelledIdeas.accuracy(detector, labelled, null);
+        report.result("labelledSetAccuracy", Map.of("accuracy", team, "ideas", labelled.size()));
+        report.row("category accuracy on the team's labelled set (" + labelled.size() + " ideas)", pct(team), ">= 90%",
+                BenchReport.verdict(team >= 0.90));
     }
 
     /**

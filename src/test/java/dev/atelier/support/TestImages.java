@@ -25,6 +25,24 @@ public final class TestImages {
         return encode(width, height, "jpg");
     }
 
+    /**
+     * A PNG the size of a real generation's: smooth gradients under fine noise, so it compresses about as badly as a
+     * photograph does (1024x1024 is 2-3 MB), deterministic by {@code seed}.
+     */
+    public static byte[] realistic(int width, int height, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = Math.min(255, Math.max(0, (x * 255 / width) + random.nextInt(24) - 12));
+                int g = Math.min(255, Math.max(0, (y * 255 / height) + random.nextInt(24) - 12));
+                int b = Math.min(255, Math.max(0, 128 + (int) (60 * Math.sin((x + y) / 40.0)) + random.nextInt(24) - 12));
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return write(image, "png");
+    }
+
     /** The smallest lossless WebP: 1x1 (a VP8L chunk of 13 bytes and its padding byte). */
     public static byte[] webp() {
         return java.util.HexFormat.of().parseHex("524946461a000000574542505650384c0d0000002f00000010071011118888fe0700");

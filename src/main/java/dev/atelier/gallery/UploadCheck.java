@@ -71,7 +71,7 @@ public class UploadCheck {
     }
 
     private void decodes(byte[] bytes, ImageHeader header) {
-        if (!complete(bytes, header.mimeType())) {
+        if (!ImageHeader.complete(bytes, header.mimeType())) {
             throw corrupt(header);
         }
         decodes.acquireUninterruptibly();
@@ -102,51 +102,6 @@ public class UploadCheck {
         } finally {
             decodes.release();
         }
-    }
-
-    /**
-     * A PNG is a chain of whole chunks, each with a right CRC, no critical chunk PNG does not define, ending with
-     * IEND at the end of the file; a JPEG ends with its end-of-image marker (trailing zero padding allowed).
-     */
-    static boolean complete(byte[] b, String mimeType) {
-        int end = b.length;
-        if (mimeType.equals("image/png")) {
-            return pngChunks(b);
-        }
-        while (end > 2 && b[end - 1] == 0) {
-            end--;
-        }
-        return end >= 4 && (b[end - 2] & 0xff) == 0xff && (b[end - 1] & 0xff) == 0xd9;
-    }
-
-    private static final java.util.Set<String> CRITICAL = java.util.Set.of("IHDR", "PLTE", "IDAT", "IEND");
-
-    private static boolean pngChunks(byte[] b) {
-        int at = 8;
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        while (at + 12 <= b.length) {
-            long length = Integer.toUnsignedLong((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16
-                    | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff));
-            if (at + 12 + length > b.length) {
-                return false;
-            }
-            String type = new String(b, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
-            if (Character.isUpperCase(type.charAt(0)) && !CRITICAL.contains(type)) {
-                return false; // a critical chunk no decoder knows
-            }
-            crc.reset();
-            crc.update(b, at + 4, (int) length + 4);
-            int stored = (b[at + 8 + (int) length] & 0xff) << 24 | (b[at + 9 + (int) length] & 0xff) << 16
-                    | (b[at + 10 + (int) length] & 0xff) << 8 | (b[at + 11 + (int) length] & 0xff);
-            if ((int) crc.getValue() != stored) {
-                return false;
-            }
-            at += 12 + (int) length;
-            if (type.equals("IEND")) {
-                return at == b.length;
-            }
-        }
-        return false;
     }
 
     private static UploadRefused corrupt(ImageHeader header) {

@@ -1,18 +1,15 @@
 package dev.atelier.provider;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
-
-import javax.imageio.ImageIO;
 
 import dev.atelier.common.image.ImageHeader;
 
 /**
- * Checks image bytes before anything is stored: the signature must be PNG, JPEG or WebP, the header must carry
- * the dimensions ({@link ImageHeader}), and the image must decode (PNG, JPEG; the JDK cannot decode WebP). Garbage
- * becomes a RETRYABLE provider error, never a stored image.
+ * Checks a vendor's image bytes before anything is stored, reading only what that needs: the signature must be
+ * PNG, JPEG or WebP, the header must carry the dimensions ({@link ImageHeader}), and the file must be whole (PNG:
+ * every chunk's CRC and IEND last; JPEG: its end marker; WebP: its container) - no pixel is decoded, so a
+ * multi-megabyte answer costs a CRC pass, not a decode. Garbage becomes a RETRYABLE provider error, never a stored
+ * image. (Uploads, which come from users, are also decoded: gallery's UploadCheck.)
  */
 public final class ImageBytes {
 
@@ -30,21 +27,10 @@ public final class ImageBytes {
         } catch (ImageHeader.Unreadable e) {
             throw unreadable(provider, e.getMessage());
         }
-        if (header.mimeType().equals("image/webp")) {
-            return new Checked(header.mimeType(), header.width(), header.height());
-        }
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
-                throw unreadable(provider, "an image that does not decode");
-            }
-            return new Checked(header.mimeType(), image.getWidth(), image.getHeight());
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProviderException p) {
-                throw p;
-            }
+        if (!ImageHeader.complete(bytes, header.mimeType())) {
             throw unreadable(provider, "a corrupt or truncated " + header.mimeType() + " image");
         }
+        return new Checked(header.mimeType(), header.width(), header.height());
     }
 
     private static ProviderException unreadable(ProviderId provider, String what) {

@@ -25,6 +25,8 @@ class ImageBytesTest {
         byte[] webp = new byte[40];
         System.arraycopy("RIFF".getBytes(), 0, webp, 0, 4);
         System.arraycopy("WEBPVP8L".getBytes(), 0, webp, 8, 8);
+        webp[4] = 32; // RIFF size: the file less 8
+        webp[16] = 20; // the VP8L chunk: the rest
         webp[20] = 0x2f;
         int bits = (300 - 1) | (200 - 1) << 14;
         webp[21] = (byte) bits;
@@ -36,7 +38,12 @@ class ImageBytesTest {
 
     @Test
     void rejectsGarbageTruncationAndEmptiness() {
-        for (byte[] bad : new byte[][] { new byte[0], "GIF89a-not-supported!!".getBytes(), TestImages.truncatedPng() }) {
+        byte[] png = TestImages.png(64, 64);
+        byte[] cutBeforeEnd = java.util.Arrays.copyOf(png, png.length - 12);
+        byte[] badCrc = png.clone();
+        badCrc[40] ^= 0x7f; // inside the pixel data: the chunk's CRC no longer matches
+        for (byte[] bad : new byte[][] { new byte[0], "GIF89a-not-supported!!".getBytes(), TestImages.truncatedPng(),
+                cutBeforeEnd, badCrc }) {
             assertThatThrownBy(() -> ImageBytes.check(ProviderId.GOOGLE, bad))
                     .isInstanceOfSatisfying(ProviderException.Transient.class,
                             e -> assertThat(e.kind()).isEqualTo(ProviderErrorKind.RETRYABLE));

@@ -1,6 +1,8 @@
 package dev.atelier.common.image;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * What an image file says about itself before any pixel is decoded: its format from the signature (PNG, JPEG or
@@ -156,6 +158,55 @@ public record ImageHeader(String mimeType, int width, int height, int bitsPerPix
                     1 + ((b[27] & 0xff) | (b[28] & 0xff) << 8 | (b[29] & 0xff) << 16));
             default -> throw new Unreadable("a WebP image of an unknown kind");
         };
+    }
+
+    /**
+     * Whether the bytes are a whole file of their type, checked without decoding a pixel: a PNG is a chain of whole
+     * chunks, each with a right CRC, no critical chunk PNG does not define, ending with IEND at the end of the file;
+     * a JPEG ends with its end-of-image marker (trailing zero padding allowed); a WebP is {@link #completeWebp}.
+     */
+    public static boolean complete(byte[] b, String mimeType) {
+        int end = b.length;
+        if (mimeType.equals("image/png")) {
+            return pngChunks(b);
+        }
+        if (mimeType.equals("image/webp")) {
+            return completeWebp(b);
+        }
+        while (end > 2 && b[end - 1] == 0) {
+            end--;
+        }
+        return end >= 4 && (b[end - 2] & 0xff) == 0xff && (b[end - 1] & 0xff) == 0xd9;
+    }
+
+    private static final Set<String> CRITICAL = Set.of("IHDR", "PLTE", "IDAT", "IEND");
+
+    private static boolean pngChunks(byte[] b) {
+        int at = 8;
+        CRC32 crc = new CRC32();
+        while (at + 12 <= b.length) {
+            long length = Integer.toUnsignedLong((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16
+                    | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff));
+            if (at + 12 + length > b.length) {
+                return false;
+            }
+            String type = new String(b, at + 4, 4, StandardCharsets.US_ASCII);
+            if (Character.isUpperCase(type.charAt(0)) && !CRITICAL.contains(type)) {
+                return false; // a critical chunk no decoder knows
+            }
+            crc.reset();
+            crc.update(b, at + 4, (int) length + 4);
+            int stored = (b[at + 8 + (int) length] & 0xff) << 24 | (b[at + 9 + (int) length] & 0xff) << 16
+                    | (b[at + 10 + (int) length] & 0xff) << 8 | (b[at + 11 + (int) length] & 0xff);
+            if ((int) crc.getValue() != stored) {
+                return false;
+            }
+            at += 12 + (int) length;
+            if (type.equals("IEND")) {
+                return at == b.length;
+            }
+        }
+        return false;
     }
 
     static long riffSize(byte[] b) {

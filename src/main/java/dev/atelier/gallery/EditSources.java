@@ -1,21 +1,17 @@
 package dev.atelier.gallery;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.common.error.AtelierException;
 import dev.atelier.common.error.ErrorCode;
 import dev.atelier.provider.EditImage;
+import dev.atelier.provider.EditMasks;
 import dev.atelier.provider.ImageEdit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -131,30 +127,9 @@ public class EditSources {
             throw AtelierException.badInput(field + " is " + width + "x" + height
                     + "; a mask must be the source's size, " + sourceWidth + "x" + sourceHeight);
         }
-        if (bytes != null && !hasTransparency(bytes)) {
+        if (bytes != null && !EditMasks.repaintsAnything(bytes)) {
             throw AtelierException.badInput(field + " has no transparent pixels: nothing would be repainted (the "
                     + "transparent area of the mask is what an edit changes)");
-        }
-    }
-
-    static boolean hasTransparency(byte[] png) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            if (image == null || !image.getColorModel().hasAlpha()) {
-                return false;
-            }
-            int[] row = new int[image.getWidth()];
-            for (int y = 0; y < image.getHeight(); y++) {
-                image.getRGB(0, y, image.getWidth(), 1, row, 0, image.getWidth());
-                for (int argb : row) {
-                    if ((argb >>> 24) < 128) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.atelier.gallery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +21,6 @@ import dev.atelier.user.CurrentUser;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * {@code POST /uploads} (multipart, the image in {@code file}): keeps the caller's image as an UPLOADED image of
@@ -53,8 +49,8 @@ public class UploadResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Uploaded>> upload(@RestForm("file") List<FileUpload> files) {
-        return currentUser.call(() -> present(files), (userId, upload) -> read(upload)
-                .flatMap(bytes -> uploads.upload(userId, bytes)))
+        return currentUser.call(() -> present(files), (userId, upload) -> uploads.read(List.of(upload))
+                .flatMap(bytes -> uploads.upload(userId, bytes.get(0))))
                 .map(image -> RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED,
                         new Uploaded(image.id(), image.url(), image.width(), image.height(), image.mimeType()))
                         .header("Location", image.url()).build());
@@ -67,19 +63,7 @@ public class UploadResource {
         if (files.size() > 1) {
             throw new UploadRefused(400, "Send one image per upload; this form has " + files.size() + " \"file\" fields");
         }
-        FileUpload file = files.get(0);
-        uploads.refuseOversize(file.size());
-        return file;
-    }
-
-    private static Uni<byte[]> read(FileUpload file) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return Files.readAllBytes(file.uploadedFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return files.get(0);
     }
 
     @ServerExceptionMapper

@@ -1,9 +1,14 @@
 package dev.atelier.gallery;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import org.jboss.logging.Logger;
 
@@ -37,8 +42,20 @@ public class Uploads {
         this.images = images;
     }
 
+    /** The bytes of spooled multipart files, in order, each refused first when it is over the size limit. */
+    public Uni<List<byte[]>> read(List<FileUpload> files) {
+        files.forEach(file -> refuseOversize(file.size()));
+        return Uni.createFrom().item(() -> files.stream().map(file -> {
+            try {
+                return Files.readAllBytes(file.uploadedFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList()).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
     /** Refuses a file the owner declared larger than the limit, before it is read. */
-    public void refuseOversize(long size) {
+    private void refuseOversize(long size) {
         check.tooLarge(size);
     }
 

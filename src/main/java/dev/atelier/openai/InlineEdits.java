@@ -1,8 +1,5 @@
 package dev.atelier.openai;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +21,6 @@ import dev.atelier.routing.GenerationRequests;
 import dev.atelier.routing.ProviderRouter;
 import dev.atelier.routing.RoutingFailure;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * {@code /v1/images/edits} as a job like every other: the images sent are kept as the caller's UPLOADED images
@@ -73,7 +69,6 @@ public class InlineEdits {
         if (form.mask != null) {
             all.add(form.mask);
         }
-        all.forEach(file -> uploads.refuseOversize(file.size()));
         ImageGenerationBody body = validation.valid(body(form, null), "request body");
         // an edit no provider can make is refused before any image is kept
         RoutingFailure unservable = router.unservable(router.decide(OpenAiImageRequest.parse(body, requests::servedBy)
@@ -82,7 +77,7 @@ public class InlineEdits {
             throw unservable;
         }
         boolean masked = form.mask != null;
-        return read(all)
+        return uploads.read(all)
                 .flatMap(bytes -> {
                     List<ImageHeader> headers = uploads.checkAll(bytes);
                     if (masked) {
@@ -155,15 +150,5 @@ public class InlineEdits {
             case "false" -> false;
             default -> throw AtelierException.badInput(field + " must be true or false");
         };
-    }
-
-    private static Uni<List<byte[]>> read(List<FileUpload> files) {
-        return Uni.createFrom().item(() -> files.stream().map(file -> {
-            try {
-                return Files.readAllBytes(file.uploadedFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList()).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 
 import javax.imageio.ImageIO;
 
+import dev.atelier.provider.EditMasks;
 import dev.atelier.provider.ImageEdit;
 import dev.atelier.provider.ProviderErrorKind;
 import dev.atelier.provider.ProviderException;
@@ -33,7 +34,8 @@ final class PreviewEditor {
 
     static byte[] edit(ImageEdit edit, String prompt, int width, int height, long seed) {
         BufferedImage source = scaled(decode(edit.source().bytes()), width, height);
-        boolean[] repaint = edit.mask() == null ? null : transparent(scaled(decode(edit.mask().bytes()), width, height));
+        boolean[] repaint = edit.mask() == null ? null
+                : EditMasks.repaints(scaled(decode(edit.mask().bytes()), width, height));
         Color tint = PreviewPalette.of(prompt, PreviewScene.ABSTRACT).get(0);
         double strength = edit.strength() == null ? DEFAULT_STRENGTH : edit.strength();
         // the seed shifts the tint a little, so two seeds give two honest variations
@@ -55,20 +57,6 @@ final class PreviewEditor {
             }
         }
         return png(out);
-    }
-
-    /** Which pixels the mask marks for repainting: the (nearly) transparent ones. */
-    private static boolean[] transparent(BufferedImage mask) {
-        int w = mask.getWidth();
-        int h = mask.getHeight();
-        boolean[] repaint = new boolean[w * h];
-        boolean alpha = mask.getColorModel().hasAlpha();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                repaint[y * w + x] = alpha && (mask.getRGB(x, y) >>> 24) < 128;
-            }
-        }
-        return repaint;
     }
 
     private static BufferedImage scaled(BufferedImage image, int width, int height) {

@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -23,7 +22,8 @@ import dev.atelier.provider.ProviderId;
  * The offline edit: a real, deterministic change of the source's pixels, so the whole edit flow runs without a
  * vendor. The source is scaled to the requested size; inside the mask's transparent area (or everywhere, without a
  * mask) each pixel moves towards the prompt's first colour by {@code strength} (default 0.6); outside it the pixels
- * stay exactly as they were. It is labelled by its model and its revised prompt ("[LOCAL edit preview] ...").
+ * stay exactly as they were. It is labelled by its model, its revised prompt ("[LOCAL edit preview] ...") and, like
+ * every preview, the PNG's "Software" entry.
  */
 final class PreviewEditor {
 
@@ -56,7 +56,7 @@ final class PreviewEditor {
                 out.setRGB(x, y, rgb & 0xffffff);
             }
         }
-        return png(out);
+        return PreviewRenderer.png(out);
     }
 
     private static BufferedImage scaled(BufferedImage image, int width, int height) {
@@ -92,14 +92,5 @@ final class PreviewEditor {
 
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -191,7 +191,8 @@ public final class PreviewRenderer {
         }
     }
 
-    private static byte[] png(BufferedImage image) {
+    /** The image as a PNG labelled with its maker ({@link #SOFTWARE} in a tEXt "Software" entry). */
+    static byte[] png(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
